@@ -1,0 +1,15 @@
+package app.cairn.course;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import app.cairn.shared.Role;
+
+/** What a verified launch says about a person and their course; name and email may be withheld. */
+public record LaunchFacts(long platformId, long deploymentRowId, String subject, @Nullable String name,
+                          @Nullable String email, Locale locale, String contextId,
+                          @Nullable String contextTitle, @Nullable String contextLabel, Role role,
+                          List<String> lmsRoles) {
+}

@@ -1,0 +1,293 @@
+package app.cairn.lti;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Checks an id_token against the 1EdTech Security Framework and LTI 1.3 Core, one refusal reason
+ * per failed rule. The signature is checked before any state or nonce is looked at, so forged
+ * tokens cannot burn or probe logins.
+ */
+@Component
+class LaunchVerifier {
+
+    private static final Set<String> SUPPORTED_MESSAGE_TYPES = Set.of(LtiClaims.RESOURCE_LINK_REQUEST);
+
+    private final PlatformRegistry platforms;
+    private final PlatformKeys platformKeys;
+    private final LoginStore logins;
+    private final Clock clock;
+    private final Duration skew;
+
+    LaunchVerifier(PlatformRegistry platforms, PlatformKeys platformKeys, LoginStore logins, Clock clock,
+                   @Value("${cairn.lti.clock-skew}") Duration skew) {
+        this.platforms = platforms;
+        this.platformKeys = platformKeys;
+        this.logins = logins;
+        this.clock = clock;
+        this.skew = skew;
+    }
+
+    /** What the browser brought back to {@code /lti/launch}. */
+    record LaunchRequest(@Nullable String idToken, @Nullable String state,
+                         Map<String, String> loginCookies, @Nullable String storedSecret) {
+    }
+
+    sealed interface Outcome permits Verified, CheckPlatformStorage {
+    }
+
+    record Verified(VerifiedLaunch launch) implements Outcome {
+    }
+
+    /** No cookie came back, but the login kept its secret in the platform's postMessage storage. */
+    record CheckPlatformStorage(String state, String storageTarget, String platformOrigin) implements Outcome {
+    }
+
+    Outcome verify(LaunchRequest request) throws LaunchRefusedException {
+        if (request.idToken() == null || request.idToken().isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_ID_TOKEN, "no id_token parameter");
+        }
+        SignedJWT jwt = parseSigned(request.idToken());
+        String kid = jwt.getHeader().getKeyID();
+        if (kid == null || kid.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_KID, "JWT header has no kid");
+        }
+        JWTClaimsSet claims = claims(jwt);
+        Platform platform = platformFor(claims);
+        verifySignature(jwt, platform, kid);
+        checkTimes(claims);
+
+        LoginStore.Login login = loginFor(request, platform);
+        String cookieSecret = request.loginCookies().get(login.state());
+        if (!login.browserSecret().equals(cookieSecret)) {
+            if (request.storedSecret() != null) {
+                if (request.storedSecret().isEmpty()) {
+                    throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "neither cookie nor platform storage",
+                            "/lti/reopen?state=" + login.state());
+                }
+                if (!login.browserSecret().equals(request.storedSecret())) {
+                    throw new LaunchRefusedException(Refusal.STATE_MISMATCH, "platform storage held another secret");
+                }
+            } else if (!request.loginCookies().isEmpty()) {
+                throw new LaunchRefusedException(Refusal.STATE_MISMATCH,
+                        "browser holds other logins' cookies but not this state's");
+            } else if (login.storageTarget() != null) {
+                return new CheckPlatformStorage(login.state(), login.storageTarget(),
+                        origin(platform.authLoginUrl()));
+            } else {
+                throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "no login cookie came back",
+                        "/lti/reopen?state=" + login.state());
+            }
+        }
+        if (logins.isExpired(login)) {
+            throw new LaunchRefusedException(Refusal.LOGIN_EXPIRED, "login expired at " + login.expiresAt());
+        }
+        if (login.usedAt() != null) {
+            throw new LaunchRefusedException(Refusal.REPLAYED_NONCE, "login already used at " + login.usedAt());
+        }
+        String nonce = stringClaim(claims, "nonce");
+        if (nonce == null || nonce.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_NONCE, "no nonce claim");
+        }
+        if (!nonce.equals(login.nonce())) {
+            throw new LaunchRefusedException(Refusal.UNKNOWN_NONCE, "nonce not issued for this login");
+        }
+        if (!logins.consume(login.state())) {
+            throw new LaunchRefusedException(Refusal.REPLAYED_NONCE, "nonce used concurrently");
+        }
+        return new Verified(checkLtiClaims(claims, platform, login));
+    }
+
+    private static SignedJWT parseSigned(String token) throws LaunchRefusedException {
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException e) {
+            throw new LaunchRefusedException(Refusal.NOT_A_JWT, "unparseable: " + e.getMessage());
+        }
+        if (jwt instanceof PlainJWT) {
+            throw new LaunchRefusedException(Refusal.ALGORITHM_NOT_ALLOWED, "alg none");
+        }
+        if (!(jwt instanceof SignedJWT signed)) {
+            throw new LaunchRefusedException(Refusal.NOT_A_JWT, "not a signed JWT: " + jwt.getClass().getSimpleName());
+        }
+        if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
+            throw new LaunchRefusedException(Refusal.ALGORITHM_NOT_ALLOWED, "alg " + signed.getHeader().getAlgorithm());
+        }
+        return signed;
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jwt) throws LaunchRefusedException {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new LaunchRefusedException(Refusal.NOT_A_JWT, "claims unreadable: " + e.getMessage());
+        }
+    }
+
+    private Platform platformFor(JWTClaimsSet claims) throws LaunchRefusedException {
+        String issuer = claims.getIssuer();
+        List<Platform> candidates = issuer == null ? List.of() : platforms.findByIssuer(issuer);
+        if (candidates.isEmpty()) {
+            throw new LaunchRefusedException(Refusal.UNKNOWN_ISSUER, "iss " + issuer);
+        }
+        List<String> audience = claims.getAudience();
+        String azp = stringClaim(claims, "azp");
+        List<Platform> matching = candidates.stream().filter(p -> audience.contains(p.clientId())).toList();
+        if (matching.isEmpty()) {
+            throw new LaunchRefusedException(Refusal.WRONG_AUDIENCE, "aud " + audience + " for iss " + issuer);
+        }
+        if (audience.size() > 1 && azp == null) {
+            throw new LaunchRefusedException(Refusal.BAD_AZP, "several audiences and no azp");
+        }
+        if (azp != null) {
+            return matching.stream().filter(p -> p.clientId().equals(azp)).findFirst()
+                    .orElseThrow(() -> new LaunchRefusedException(Refusal.BAD_AZP, "azp " + azp));
+        }
+        return matching.getFirst();
+    }
+
+    private void verifySignature(SignedJWT jwt, Platform platform, String kid) throws LaunchRefusedException {
+        Optional<JWK> key;
+        try {
+            key = platformKeys.find(platform, kid);
+        } catch (PlatformKeys.UnavailableException e) {
+            throw new LaunchRefusedException(Refusal.PLATFORM_KEYS_UNAVAILABLE, e.getMessage());
+        }
+        if (key.isEmpty() || !(key.get() instanceof RSAKey rsaKey)) {
+            throw new LaunchRefusedException(Refusal.UNKNOWN_KID, "kid " + kid + " not in " + platform.jwksUrl());
+        }
+        try {
+            if (!jwt.verify(new RSASSAVerifier(rsaKey))) {
+                throw new LaunchRefusedException(Refusal.BAD_SIGNATURE, "signature does not verify with kid " + kid);
+            }
+        } catch (JOSEException e) {
+            throw new LaunchRefusedException(Refusal.BAD_SIGNATURE, e.getMessage());
+        }
+    }
+
+    private void checkTimes(JWTClaimsSet claims) throws LaunchRefusedException {
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        if (exp == null || exp.toInstant().plus(skew).isBefore(now)) {
+            throw new LaunchRefusedException(Refusal.EXPIRED, "exp " + exp);
+        }
+        Date iat = claims.getIssueTime();
+        if (iat == null || iat.toInstant().minus(skew).isAfter(now)) {
+            throw new LaunchRefusedException(Refusal.ISSUED_IN_FUTURE, "iat " + iat);
+        }
+    }
+
+    private LoginStore.Login loginFor(LaunchRequest request, Platform platform) throws LaunchRefusedException {
+        if (request.state() == null || request.state().isBlank()) {
+            throw new LaunchRefusedException(Refusal.STATE_MISMATCH, "no state parameter");
+        }
+        LoginStore.Login login = logins.find(request.state())
+                .orElseThrow(() -> new LaunchRefusedException(Refusal.STATE_MISMATCH, "state unknown"));
+        if (login.platformId() != platform.id()) {
+            throw new LaunchRefusedException(Refusal.STATE_MISMATCH, "state was issued for another platform");
+        }
+        return login;
+    }
+
+    private VerifiedLaunch checkLtiClaims(JWTClaimsSet claims, Platform platform, LoginStore.Login login)
+            throws LaunchRefusedException {
+        String version = stringClaim(claims, LtiClaims.VERSION);
+        if (!LtiClaims.LTI_VERSION.equals(version)) {
+            throw new LaunchRefusedException(Refusal.WRONG_VERSION, "version " + version);
+        }
+        String messageType = stringClaim(claims, LtiClaims.MESSAGE_TYPE);
+        if (messageType == null || messageType.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_MESSAGE_TYPE, "no message_type");
+        }
+        if (!SUPPORTED_MESSAGE_TYPES.contains(messageType)) {
+            throw new LaunchRefusedException(Refusal.UNSUPPORTED_MESSAGE_TYPE, "message_type " + messageType);
+        }
+        String deploymentId = stringClaim(claims, LtiClaims.DEPLOYMENT_ID);
+        if (deploymentId == null || deploymentId.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_DEPLOYMENT, "no deployment_id");
+        }
+        long deploymentRowId = platforms.findDeployment(platform.id(), deploymentId)
+                .orElseThrow(() -> new LaunchRefusedException(Refusal.UNKNOWN_DEPLOYMENT,
+                        "deployment " + deploymentId + " not registered for " + platform.issuer()));
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_SUBJECT, "no sub");
+        }
+        if (!(claims.getClaim(LtiClaims.ROLES) instanceof List<?> rawRoles)) {
+            throw new LaunchRefusedException(Refusal.MISSING_ROLES, "roles claim absent or not an array");
+        }
+        List<String> roles = rawRoles.stream().filter(Objects::nonNull).map(String::valueOf).toList();
+        String resourceLinkId = stringMember(claims, LtiClaims.RESOURCE_LINK, "id");
+        if (resourceLinkId == null || resourceLinkId.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_RESOURCE_LINK, "no resource_link.id");
+        }
+        String targetLinkUri = stringClaim(claims, LtiClaims.TARGET_LINK_URI);
+        if (!login.targetLinkUri().equals(targetLinkUri)) {
+            throw new LaunchRefusedException(Refusal.TARGET_LINK_MISMATCH,
+                    "target_link_uri " + targetLinkUri + " but login asked for " + login.targetLinkUri());
+        }
+        String contextId = stringMember(claims, LtiClaims.CONTEXT, "id");
+        if (contextId == null || contextId.isBlank()) {
+            throw new LaunchRefusedException(Refusal.MISSING_CONTEXT, "no context.id");
+        }
+        String locale = stringClaim(claims, "locale");
+        if (locale == null) {
+            locale = stringMember(claims, LtiClaims.LAUNCH_PRESENTATION, "locale");
+        }
+        return new VerifiedLaunch(platform.id(), deploymentRowId, subject, displayName(claims),
+                stringClaim(claims, "email"), locale, contextId, stringMember(claims, LtiClaims.CONTEXT, "title"),
+                stringMember(claims, LtiClaims.CONTEXT, "label"), roles, messageType, resourceLinkId);
+    }
+
+    private static @Nullable String displayName(JWTClaimsSet claims) {
+        String name = stringClaim(claims, "name");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String given = stringClaim(claims, "given_name");
+        String family = stringClaim(claims, "family_name");
+        String joined = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static @Nullable String stringClaim(JWTClaimsSet claims, String name) {
+        Object value = claims.getClaim(name);
+        return value instanceof String s ? s : null;
+    }
+
+    private static @Nullable String stringMember(JWTClaimsSet claims, String claim, String member) {
+        if (claims.getClaim(claim) instanceof Map<?, ?> map && map.get(member) != null) {
+            return String.valueOf(map.get(member));
+        }
+        return null;
+    }
+
+    static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+}

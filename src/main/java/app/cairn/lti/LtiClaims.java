@@ -1,0 +1,21 @@
+package app.cairn.lti;
+
+/** Claim names from the LTI 1.3 Core specification. */
+final class LtiClaims {
+    static final String PREFIX = "https://purl.imsglobal.org/spec/lti/claim/";
+    static final String MESSAGE_TYPE = PREFIX + "message_type";
+    static final String VERSION = PREFIX + "version";
+    static final String DEPLOYMENT_ID = PREFIX + "deployment_id";
+    static final String TARGET_LINK_URI = PREFIX + "target_link_uri";
+    static final String RESOURCE_LINK = PREFIX + "resource_link";
+    static final String ROLES = PREFIX + "roles";
+    static final String CONTEXT = PREFIX + "context";
+    static final String LAUNCH_PRESENTATION = PREFIX + "launch_presentation";
+    static final String CUSTOM = PREFIX + "custom";
+
+    static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+    static final String LTI_VERSION = "1.3.0";
+
+    private LtiClaims() {
+    }
+}

@@ -1,0 +1,134 @@
+package app.cairn.lti;
+
+import static app.cairn.db.Tables.PLATFORM;
+import static app.cairn.db.Tables.PLATFORM_DEPLOYMENT;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The LMS platforms Cairn trusts, and their deployments. Stored so every node sees the same. */
+@Service
+public class PlatformRegistry {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    PlatformRegistry(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds or updates a platform (matched by issuer and client id) and adds its deployments.
+     * Deployments are never removed here: courses made through them keep working.
+     *
+     * @return the platform's id
+     * @throws IllegalArgumentException naming the field that is missing or not a URL
+     */
+    @Transactional
+    public long register(PlatformRegistration registration) {
+        validate(registration);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Long id = db.select(PLATFORM.ID).from(PLATFORM)
+                .where(PLATFORM.ISSUER.eq(registration.issuer()), PLATFORM.CLIENT_ID.eq(registration.clientId()))
+                .fetchOne(PLATFORM.ID);
+        if (id == null) {
+            id = db.insertInto(PLATFORM)
+                    .set(PLATFORM.NAME, registration.name())
+                    .set(PLATFORM.ISSUER, registration.issuer())
+                    .set(PLATFORM.CLIENT_ID, registration.clientId())
+                    .set(PLATFORM.AUTH_LOGIN_URL, registration.authLoginUrl())
+                    .set(PLATFORM.AUTH_TOKEN_URL, registration.authTokenUrl())
+                    .set(PLATFORM.JWKS_URL, registration.jwksUrl())
+                    .set(PLATFORM.CREATED_AT, now)
+                    .set(PLATFORM.UPDATED_AT, now)
+                    .returning(PLATFORM.ID).fetchOne(PLATFORM.ID);
+        } else {
+            db.update(PLATFORM)
+                    .set(PLATFORM.NAME, registration.name())
+                    .set(PLATFORM.AUTH_LOGIN_URL, registration.authLoginUrl())
+                    .set(PLATFORM.AUTH_TOKEN_URL, registration.authTokenUrl())
+                    .set(PLATFORM.JWKS_URL, registration.jwksUrl())
+                    .set(PLATFORM.UPDATED_AT, now)
+                    .where(PLATFORM.ID.eq(id)).execute();
+        }
+        for (String deploymentId : registration.deploymentIds()) {
+            db.insertInto(PLATFORM_DEPLOYMENT)
+                    .set(PLATFORM_DEPLOYMENT.PLATFORM_ID, id)
+                    .set(PLATFORM_DEPLOYMENT.DEPLOYMENT_ID, deploymentId)
+                    .set(PLATFORM_DEPLOYMENT.CREATED_AT, now)
+                    .onDuplicateKeyIgnore().execute();
+        }
+        return id;
+    }
+
+    static void validate(PlatformRegistration r) {
+        List<String> problems = new ArrayList<>();
+        requireText(problems, "name", r.name());
+        requireText(problems, "issuer", r.issuer());
+        requireText(problems, "client_id", r.clientId());
+        requireUrl(problems, "auth_login_url", r.authLoginUrl());
+        requireUrl(problems, "auth_token_url", r.authTokenUrl());
+        requireUrl(problems, "jwks_url", r.jwksUrl());
+        if (r.deploymentIds() == null || r.deploymentIds().isEmpty()
+                || r.deploymentIds().stream().anyMatch(d -> d == null || d.isBlank())) {
+            problems.add("deployment_ids must list at least one deployment id, none blank");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    private static void requireText(List<String> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is missing");
+        }
+    }
+
+    private static void requireUrl(List<String> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is missing");
+            return;
+        }
+        try {
+            URI uri = URI.create(value);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(field + " is not an http(s) URL: " + value);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(field + " is not a URL: " + value);
+        }
+    }
+
+    List<Platform> findByIssuer(String issuer) {
+        return db.selectFrom(PLATFORM).where(PLATFORM.ISSUER.eq(issuer)).fetch(PlatformRegistry::toPlatform);
+    }
+
+    Optional<Platform> findById(long id) {
+        return db.selectFrom(PLATFORM).where(PLATFORM.ID.eq(id)).fetchOptional(PlatformRegistry::toPlatform);
+    }
+
+    /** The row id of a registered deployment, if the platform has it. */
+    Optional<Long> findDeployment(long platformId, String deploymentId) {
+        return db.select(PLATFORM_DEPLOYMENT.ID).from(PLATFORM_DEPLOYMENT)
+                .where(PLATFORM_DEPLOYMENT.PLATFORM_ID.eq(platformId),
+                        PLATFORM_DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId))
+                .fetchOptional(PLATFORM_DEPLOYMENT.ID);
+    }
+
+    private static Platform toPlatform(Record r) {
+        return new Platform(r.get(PLATFORM.ID), r.get(PLATFORM.NAME), r.get(PLATFORM.ISSUER),
+                r.get(PLATFORM.CLIENT_ID), r.get(PLATFORM.AUTH_LOGIN_URL), r.get(PLATFORM.AUTH_TOKEN_URL),
+                r.get(PLATFORM.JWKS_URL));
+    }
+}

@@ -1,0 +1,45 @@
+package app.cairn.lti;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import app.cairn.shared.Role;
+
+/**
+ * Maps LIS roles, full URIs or the short names some platforms send, onto Cairn's roles. A teaching
+ * role wins over a learning one (a TA who is also enrolled as a learner teaches here).
+ */
+final class RoleMapping {
+
+    private static final Set<String> TEACHING = Set.of("Instructor", "TeachingAssistant", "ContentDeveloper",
+            "Administrator");
+    private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
+
+    private RoleMapping() {
+    }
+
+    static Optional<Role> map(List<String> lmsRoles) {
+        boolean learner = false;
+        for (String role : lmsRoles) {
+            String name = simpleName(role);
+            if (TEACHING.contains(name) || role.startsWith(MEMBERSHIP + "/Instructor#")) {
+                return Optional.of(Role.TEACHER);
+            }
+            // Sub-roles of Learner (e.g. membership/Learner#Learner) are learners too.
+            learner |= "Learner".equals(name) || role.startsWith(MEMBERSHIP + "/Learner#");
+        }
+        return learner ? Optional.of(Role.STUDENT) : Optional.empty();
+    }
+
+    /** "http://…/membership#Instructor" → "Instructor"; "Instructor" stays. */
+    private static String simpleName(String role) {
+        String trimmed = role.trim();
+        int hash = trimmed.lastIndexOf('#');
+        if (hash >= 0) {
+            return trimmed.substring(hash + 1);
+        }
+        int slash = trimmed.lastIndexOf('/');
+        return slash >= 0 ? trimmed.substring(slash + 1) : trimmed;
+    }
+}
