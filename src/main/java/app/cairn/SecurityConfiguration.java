@@ -10,11 +10,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
-import app.cairn.course.ui.NotLaunchedView;
-
 /**
  * Sign-in happens only through an LTI launch. The LTI endpoints are open (the LMS posts to them
  * cross-site, so they carry no CSRF token); every view requires a launched session and its role.
+ * Anyone who arrives without one is sent to the "open Cairn from your course" page.
  */
 @Configuration
 @EnableWebSecurity
@@ -27,7 +26,7 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/lti/**", "/demo/**"));
         // Cairn lives in the LMS's iframe; X-Frame-Options would forbid exactly that.
         http.headers(headers -> headers.frameOptions(frame -> frame.disable()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(NotLaunchedView.class));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/not-launched"));
         return http.build();
     }
 

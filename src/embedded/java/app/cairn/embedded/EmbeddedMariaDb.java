@@ -39,17 +39,22 @@ public class EmbeddedMariaDb implements EnvironmentPostProcessor, Ordered {
             return;
         }
         String jdbcUrl = start(Path.of(environment.getProperty(DATA_DIR, "data/mariadb")),
-                environment.getProperty(DATABASE, "cairn"));
+                environment.getProperty(DATABASE, "cairn"),
+                environment.getProperty("cairn.embedded-db.fresh", Boolean.class, false));
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", "root",
                 "spring.datasource.password", "")));
     }
 
-    private static synchronized String start(Path dataDir, String database) {
+    private static synchronized String start(Path dataDir, String database, boolean fresh) {
         if (server == null) {
             try {
                 Path root = dataDir.toAbsolutePath();
+                if (fresh) {
+                    // Tests start from an empty database every run.
+                    org.springframework.util.FileSystemUtils.deleteRecursively(root);
+                }
                 Files.createDirectories(root);
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
                 config.setPort(0);

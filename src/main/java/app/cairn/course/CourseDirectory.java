@@ -1,8 +1,8 @@
 package app.cairn.course;
 
-import static app.cairn.db.Tables.COURSE;
-import static app.cairn.db.Tables.ENROLLMENT;
-import static app.cairn.db.Tables.PERSON;
+import static cairn.schema.Tables.COURSE;
+import static cairn.schema.Tables.ENROLLMENT;
+import static cairn.schema.Tables.PERSON;
 
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -81,6 +81,13 @@ class LaunchVerifier {
         checkTimes(claims);
 
         LoginStore.Login login = loginFor(request, platform);
+        // A used login is a replay whoever sends it, with or without the original browser's cookie.
+        if (login.usedAt() != null) {
+            throw new LaunchRefusedException(Refusal.REPLAYED_NONCE, "login already used at " + login.usedAt());
+        }
+        if (logins.isExpired(login)) {
+            throw new LaunchRefusedException(Refusal.LOGIN_EXPIRED, "login expired at " + login.expiresAt());
+        }
         String cookieSecret = request.loginCookies().get(login.state());
         if (!login.browserSecret().equals(cookieSecret)) {
             if (request.storedSecret() != null) {
@@ -101,12 +108,6 @@ class LaunchVerifier {
                 throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "no login cookie came back",
                         "/lti/reopen?state=" + login.state());
             }
-        }
-        if (logins.isExpired(login)) {
-            throw new LaunchRefusedException(Refusal.LOGIN_EXPIRED, "login expired at " + login.expiresAt());
-        }
-        if (login.usedAt() != null) {
-            throw new LaunchRefusedException(Refusal.REPLAYED_NONCE, "login already used at " + login.usedAt());
         }
         String nonce = stringClaim(claims, "nonce");
         if (nonce == null || nonce.isBlank()) {

@@ -1,6 +1,6 @@
 package app.cairn.lti;
 
-import static app.cairn.db.Tables.LTI_LOGIN;
+import static cairn.schema.Tables.LTI_LOGIN;
 
 import java.security.SecureRandom;
 import java.time.Clock;

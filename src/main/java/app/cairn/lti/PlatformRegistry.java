@@ -1,7 +1,7 @@
 package app.cairn.lti;
 
-import static app.cairn.db.Tables.PLATFORM;
-import static app.cairn.db.Tables.PLATFORM_DEPLOYMENT;
+import static cairn.schema.Tables.PLATFORM;
+import static cairn.schema.Tables.PLATFORM_DEPLOYMENT;
 
 import java.net.URI;
 import java.time.Clock;
@@ -119,7 +119,7 @@ public class PlatformRegistry {
     }
 
     /** The row id of a registered deployment, if the platform has it. */
-    Optional<Long> findDeployment(long platformId, String deploymentId) {
+    public Optional<Long> findDeployment(long platformId, String deploymentId) {
         return db.select(PLATFORM_DEPLOYMENT.ID).from(PLATFORM_DEPLOYMENT)
                 .where(PLATFORM_DEPLOYMENT.PLATFORM_ID.eq(platformId),
                         PLATFORM_DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId))

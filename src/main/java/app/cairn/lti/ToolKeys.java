@@ -1,6 +1,6 @@
 package app.cairn.lti;
 
-import static app.cairn.db.Tables.TOOL_KEY;
+import static cairn.schema.Tables.TOOL_KEY;
 
 import java.security.KeyFactory;
 import java.security.KeyPair;

@@ -12,12 +12,14 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Viewer;
+import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame every in-course view sits in. The LMS already draws the header, course menu and
  * sign-in, so Cairn shows only a slim row of tabs above the content.
  */
 @StyleSheet("/styles/cairn.css")
+@PermitAll
 public class CourseLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();

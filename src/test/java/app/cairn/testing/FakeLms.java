@@ -1,0 +1,233 @@
+package app.cairn.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import app.cairn.lti.PlatformRegistration;
+import app.cairn.shared.PlainPage;
+
+/**
+ * A pretend LMS on a loopback port that speaks the real protocol: it publishes its JWKS over
+ * HTTP, answers Cairn's OIDC login redirect with an RS256-signed id_token in an auto-posting
+ * form, and can sign whatever claims a test needs to forge.
+ */
+public final class FakeLms implements AutoCloseable {
+
+    public static final String CLIENT_ID = "fake-lms-client";
+    public static final String DEPLOYMENT_ID = "fake-deployment-1";
+    public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+
+    /** Someone the fake LMS can launch; name and email null when the LMS withholds them. */
+    public record Person(String subject, List<String> roles, String name, String email) {
+    }
+
+    private final HttpServer server;
+    private final RSAKey key;
+    private final RSAKey unpublishedKey;
+    private final String launchUrl;
+    private final Map<String, Person> people = new ConcurrentHashMap<>();
+    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private volatile String contextId = "course-" + UUID.randomUUID();
+    private volatile boolean jwksDown;
+
+    private FakeLms(String cairnBaseUrl) throws IOException, JOSEException {
+        this.launchUrl = cairnBaseUrl + "/lti/launch";
+        this.key = rsaKey("lms-key-1");
+        this.unpublishedKey = rsaKey("lms-key-1");
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/jwks", this::jwks);
+        server.createContext("/auth", this::authorize);
+        server.start();
+        people.put("teacher-1", new Person("teacher-1", List.of(INSTRUCTOR), "Tess Teacher", "tess@school.example"));
+        people.put("student-1", new Person("student-1", List.of(LEARNER), "Stu Dent", "stu@school.example"));
+    }
+
+    /** Starts a fake LMS that launches into the Cairn at {@code cairnBaseUrl}. */
+    public static FakeLms start(String cairnBaseUrl) {
+        try {
+            return new FakeLms(cairnBaseUrl);
+        } catch (IOException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RSAKey rsaKey(String kid) throws JOSEException {
+        return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String launchUrl() {
+        return launchUrl;
+    }
+
+    public PlatformRegistration registration() {
+        return new PlatformRegistration("Fake LMS", issuer(), CLIENT_ID, issuer() + "/auth", issuer() + "/token",
+                issuer() + "/jwks", List.of(DEPLOYMENT_ID));
+    }
+
+    public void addPerson(Person person) {
+        people.put(person.subject(), person);
+    }
+
+    /** Launches that follow go into another course of this LMS. */
+    public void useCourse(String contextId) {
+        this.contextId = contextId;
+    }
+
+    public String courseContextId() {
+        return contextId;
+    }
+
+    public int jwksRequests() {
+        return jwksRequests.get();
+    }
+
+    public void setJwksDown(boolean down) {
+        this.jwksDown = down;
+    }
+
+    /** The claims a well-behaved LMS sends for this person, answering the given login. */
+    public JWTClaimsSet.Builder claims(String subject, String nonce) {
+        Person person = people.get(subject);
+        if (person == null) {
+            throw new IllegalArgumentException("The fake LMS has no person " + subject);
+        }
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer()).subject(person.subject()).audience(CLIENT_ID)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .claim("nonce", nonce)
+                .claim(LTI + "message_type", "LtiResourceLinkRequest")
+                .claim(LTI + "version", "1.3.0")
+                .claim(LTI + "deployment_id", DEPLOYMENT_ID)
+                .claim(LTI + "target_link_uri", launchUrl)
+                .claim(LTI + "resource_link", Map.of("id", "link-1", "title", "Cairn"))
+                .claim(LTI + "roles", person.roles())
+                .claim(LTI + "context", Map.of("id", contextId, "label", "BIO-9", "title", "Biology 9"));
+        if (person.name() != null) {
+            claims.claim("name", person.name());
+        }
+        if (person.email() != null) {
+            claims.claim("email", person.email());
+        }
+        return claims;
+    }
+
+    /** Signs with the published key, as the LMS does. */
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, key, key.getKeyID());
+    }
+
+    /** Signs with a key the LMS does not publish, under the given kid (null for none). */
+    public String signWithUnpublishedKey(JWTClaimsSet claims, String kid) {
+        return sign(claims, unpublishedKey, kid);
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAKey signingKey, String kid) {
+        try {
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT);
+            if (kid != null) {
+                header.keyID(kid);
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String kid() {
+        return key.getKeyID();
+    }
+
+    private void jwks(HttpExchange exchange) throws IOException {
+        jwksRequests.incrementAndGet();
+        if (jwksDown) {
+            respond(exchange, 503, "text/plain", "down");
+            return;
+        }
+        respond(exchange, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
+    }
+
+    /** The OIDC authorization endpoint: checks Cairn's request as an LMS would, then posts the launch. */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        boolean valid = "openid".equals(query.get("scope")) && "id_token".equals(query.get("response_type"))
+                && "form_post".equals(query.get("response_mode")) && CLIENT_ID.equals(query.get("client_id"))
+                && launchUrl.equals(query.get("redirect_uri")) && "none".equals(query.get("prompt"))
+                && query.get("state") != null && query.get("nonce") != null
+                && people.containsKey(query.get("login_hint"));
+        if (!valid) {
+            respond(exchange, 400, "text/plain", "invalid authentication request: " + query);
+            return;
+        }
+        String token = sign(claims(query.get("login_hint"), query.get("nonce")).build());
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("id_token", token);
+        fields.put("state", query.get("state"));
+        respond(exchange, 200, "text/html", PlainPage.page("LMS", java.util.Locale.ENGLISH,
+                PlainPage.autoPostForm(launchUrl, fields, "Continue"), PlainPage.SUBMIT_FORM_SCRIPT));
+    }
+
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> values = new HashMap<>();
+        if (rawQuery == null) {
+            return values;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
