@@ -9,6 +9,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import org.jooq.DSLContext;
+
+import cairn.schema.tables.records.CourseRecord;
+import cairn.schema.tables.records.EnrollmentRecord;
+import cairn.schema.tables.records.PersonRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,65 +37,101 @@ public class CourseDirectory {
     /**
      * Records a verified launch: the person, the course and the enrollment are created or updated
      * in one transaction. Called only by the LTI launch, which has checked the signature.
+     *
+     * <p>Rows are read first and written only when something changed: a whole class launching at
+     * once must not queue up behind a lock on their shared course row.
      */
     @Transactional
     public Viewer recordLaunch(LaunchFacts facts) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        String locale = facts.locale().toLanguageTag();
-        db.insertInto(PERSON)
-                .set(PERSON.PLATFORM_ID, facts.platformId())
-                .set(PERSON.SUBJECT, facts.subject())
-                .set(PERSON.DISPLAY_NAME, facts.name())
-                .set(PERSON.EMAIL, facts.email())
-                .set(PERSON.LOCALE, locale)
-                .set(PERSON.CREATED_AT, now)
-                .set(PERSON.LAST_LAUNCH_AT, now)
-                .onDuplicateKeyUpdate()
-                // A launch without name or email (privacy settings) keeps what an earlier one said.
-                .set(PERSON.DISPLAY_NAME, facts.name() == null ? PERSON.DISPLAY_NAME : org.jooq.impl.DSL.val(facts.name()))
-                .set(PERSON.EMAIL, facts.email() == null ? PERSON.EMAIL : org.jooq.impl.DSL.val(facts.email()))
-                .set(PERSON.LOCALE, locale)
-                .set(PERSON.LAST_LAUNCH_AT, now)
-                .execute();
-        long personId = db.select(PERSON.ID).from(PERSON)
-                .where(PERSON.PLATFORM_ID.eq(facts.platformId()), PERSON.SUBJECT.eq(facts.subject()))
-                .fetchSingle(PERSON.ID);
+        PersonRecord person = upsertPerson(facts, now);
+        long courseId = upsertCourse(facts, now);
+        upsertEnrollment(facts, courseId, person.getId(), now);
+        return new Viewer(person.getId(), courseId, facts.platformId(), facts.role(), person.getDisplayName(),
+                facts.locale());
+    }
 
-        db.insertInto(COURSE)
-                .set(COURSE.PLATFORM_ID, facts.platformId())
-                .set(COURSE.DEPLOYMENT_ID, facts.deploymentRowId())
-                .set(COURSE.CONTEXT_ID, facts.contextId())
-                .set(COURSE.TITLE, facts.contextTitle())
-                .set(COURSE.LABEL, facts.contextLabel())
-                .set(COURSE.CREATED_AT, now)
-                .set(COURSE.UPDATED_AT, now)
-                .onDuplicateKeyUpdate()
-                .set(COURSE.TITLE, facts.contextTitle() == null ? COURSE.TITLE : org.jooq.impl.DSL.val(facts.contextTitle()))
-                .set(COURSE.LABEL, facts.contextLabel() == null ? COURSE.LABEL : org.jooq.impl.DSL.val(facts.contextLabel()))
-                .set(COURSE.UPDATED_AT, now)
-                .execute();
-        long courseId = db.select(COURSE.ID).from(COURSE)
-                .where(COURSE.PLATFORM_ID.eq(facts.platformId()), COURSE.DEPLOYMENT_ID.eq(facts.deploymentRowId()),
-                        COURSE.CONTEXT_ID.eq(facts.contextId()))
-                .fetchSingle(COURSE.ID);
+    private PersonRecord upsertPerson(LaunchFacts facts, LocalDateTime now) {
+        var where = PERSON.PLATFORM_ID.eq(facts.platformId()).and(PERSON.SUBJECT.eq(facts.subject()));
+        PersonRecord person = db.selectFrom(PERSON).where(where).fetchOne();
+        if (person == null) {
+            db.insertInto(PERSON)
+                    .set(PERSON.PLATFORM_ID, facts.platformId())
+                    .set(PERSON.SUBJECT, facts.subject())
+                    .set(PERSON.CREATED_AT, now)
+                    .set(PERSON.LAST_LAUNCH_AT, now)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            person = db.selectFrom(PERSON).where(where).fetchSingle();
+        }
+        // A launch without name or email (privacy settings) keeps what an earlier one said.
+        if (facts.name() != null) {
+            person.setDisplayName(facts.name());
+        }
+        if (facts.email() != null) {
+            person.setEmail(facts.email());
+        }
+        person.setLocale(facts.locale().toLanguageTag());
+        person.setLastLaunchAt(now);
+        person.update();
+        return person;
+    }
 
+    private long upsertCourse(LaunchFacts facts, LocalDateTime now) {
+        var where = COURSE.PLATFORM_ID.eq(facts.platformId()).and(COURSE.DEPLOYMENT_ID.eq(facts.deploymentRowId()))
+                .and(COURSE.CONTEXT_ID.eq(facts.contextId()));
+        CourseRecord course = db.selectFrom(COURSE).where(where).fetchOne();
+        if (course == null) {
+            db.insertInto(COURSE)
+                    .set(COURSE.PLATFORM_ID, facts.platformId())
+                    .set(COURSE.DEPLOYMENT_ID, facts.deploymentRowId())
+                    .set(COURSE.CONTEXT_ID, facts.contextId())
+                    .set(COURSE.CREATED_AT, now)
+                    .set(COURSE.UPDATED_AT, now)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            course = db.selectFrom(COURSE).where(where).fetchSingle();
+        }
+        // jOOQ marks a field changed on any set, even to the same value: compare first.
+        boolean changed = false;
+        if (facts.contextTitle() != null && !facts.contextTitle().equals(course.getTitle())) {
+            course.setTitle(facts.contextTitle());
+            changed = true;
+        }
+        if (facts.contextLabel() != null && !facts.contextLabel().equals(course.getLabel())) {
+            course.setLabel(facts.contextLabel());
+            changed = true;
+        }
+        if (changed) {
+            course.setUpdatedAt(now);
+            course.update();
+        }
+        return course.getId();
+    }
+
+    private void upsertEnrollment(LaunchFacts facts, long courseId, long personId, LocalDateTime now) {
         String lmsRoles = String.join(" ", facts.lmsRoles());
-        db.insertInto(ENROLLMENT)
-                .set(ENROLLMENT.COURSE_ID, courseId)
-                .set(ENROLLMENT.PERSON_ID, personId)
-                .set(ENROLLMENT.ROLE, facts.role().name())
-                .set(ENROLLMENT.LMS_ROLES, lmsRoles.length() > 2000 ? lmsRoles.substring(0, 2000) : lmsRoles)
-                .set(ENROLLMENT.CREATED_AT, now)
-                .set(ENROLLMENT.UPDATED_AT, now)
-                .onDuplicateKeyUpdate()
-                .set(ENROLLMENT.ROLE, facts.role().name())
-                .set(ENROLLMENT.LMS_ROLES, lmsRoles.length() > 2000 ? lmsRoles.substring(0, 2000) : lmsRoles)
-                .set(ENROLLMENT.UPDATED_AT, now)
-                .execute();
-
-        String displayName = db.select(PERSON.DISPLAY_NAME).from(PERSON).where(PERSON.ID.eq(personId))
-                .fetchOne(PERSON.DISPLAY_NAME);
-        return new Viewer(personId, courseId, facts.platformId(), facts.role(), displayName, facts.locale());
+        lmsRoles = lmsRoles.length() > 2000 ? lmsRoles.substring(0, 2000) : lmsRoles;
+        var where = ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.PERSON_ID.eq(personId));
+        EnrollmentRecord enrollment = db.selectFrom(ENROLLMENT).where(where).fetchOne();
+        if (enrollment == null) {
+            db.insertInto(ENROLLMENT)
+                    .set(ENROLLMENT.COURSE_ID, courseId)
+                    .set(ENROLLMENT.PERSON_ID, personId)
+                    .set(ENROLLMENT.ROLE, facts.role().name())
+                    .set(ENROLLMENT.LMS_ROLES, lmsRoles)
+                    .set(ENROLLMENT.CREATED_AT, now)
+                    .set(ENROLLMENT.UPDATED_AT, now)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            return;
+        }
+        if (!facts.role().name().equals(enrollment.getRole()) || !lmsRoles.equals(enrollment.getLmsRoles())) {
+            enrollment.setRole(facts.role().name());
+            enrollment.setLmsRoles(lmsRoles);
+            enrollment.setUpdatedAt(now);
+            enrollment.update();
+        }
     }
 
     /** The viewer's own course. The course id comes from the server-side session, never the browser. */

@@ -66,6 +66,11 @@ class LoginStore {
                 r.getLoginHint(), r.getLtiMessageHint(), r.getStorageTarget(), r.getExpiresAt(), r.getUsedAt()));
     }
 
+    /** How long a login may take to come back as a launch. */
+    Duration ttl() {
+        return ttl;
+    }
+
     boolean isExpired(Login login) {
         return !login.expiresAt().isAfter(now());
     }

@@ -83,7 +83,8 @@ class LtiController {
             checkTargetIsCairn(targetLinkUri, request);
             LoginStore.Login login = logins.begin(platform.id(), targetLinkUri, loginHint, messageHint,
                     isBlank(storageTarget) ? null : storageTarget);
-            response.addHeader(HttpHeaders.SET_COOKIE, loginCookie(login.state(), login.browserSecret(), 600));
+            response.addHeader(HttpHeaders.SET_COOKIE, loginCookie(login.state(), login.browserSecret(),
+                    (int) logins.ttl().toSeconds()));
             String authUrl = UriComponentsBuilder.fromUriString(platform.authLoginUrl())
                     .queryParam("scope", "openid")
                     .queryParam("response_type", "id_token")

@@ -35,6 +35,14 @@ class RoleMappingTest {
     }
 
     @Test
+    void teaching_elsewhere_in_the_school_does_not_make_a_teacher_here() {
+        assertThat(RoleMapping.map(List.of(LIS + "membership#Learner", LIS + "institution/person#Instructor")))
+                .contains(Role.STUDENT);
+        assertThat(RoleMapping.map(List.of(LIS + "institution/person#Faculty"))).isEmpty();
+        assertThat(RoleMapping.map(List.of(LIS + "system/person#Administrator"))).contains(Role.TEACHER);
+    }
+
+    @Test
     void other_roles_and_no_roles_map_to_nothing() {
         assertThat(RoleMapping.map(List.of(LIS + "membership#Mentor"))).isEmpty();
         assertThat(RoleMapping.map(List.of(LIS + "institution/person#Student"))).isEmpty();

@@ -25,9 +25,11 @@ public final class LtiBrowser {
     private static final Pattern HIDDEN_FIELD = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Shared: each browser keeps its own cookies, so connections can be pooled between them. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String cairn;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public LtiBrowser(String cairnBaseUrl) {
         this.cairn = cairnBaseUrl;
@@ -70,7 +72,15 @@ public final class LtiBrowser {
 
     /** The whole launch: login at Cairn, authorization at the LMS, the form post back to Cairn. */
     public Response launch(FakeLms lms, String loginHint) {
-        LoginRedirect login = login(lms, loginHint);
+        return submit(authorizeAtPlatform(login(lms, loginHint)));
+    }
+
+    /** The LMS's auto-posting form: where it posts and what. */
+    public record PlatformForm(String action, Map<String, String> fields) {
+    }
+
+    /** Follows Cairn's redirect to the LMS's authorization endpoint and reads the form it answers. */
+    public PlatformForm authorizeAtPlatform(LoginRedirect login) {
         if (login.response().status() != 302) {
             throw new AssertionError("login answered " + login.response().status() + ": " + login.response().body());
         }
@@ -87,7 +97,12 @@ public final class LtiBrowser {
         while (field.find()) {
             fields.put(HtmlUtils.htmlUnescape(field.group(1)), HtmlUtils.htmlUnescape(field.group(2)));
         }
-        return post(HtmlUtils.htmlUnescape(action.group(1)), fields);
+        return new PlatformForm(HtmlUtils.htmlUnescape(action.group(1)), fields);
+    }
+
+    /** Posts the LMS's form, as the browser's script would. */
+    public Response submit(PlatformForm form) {
+        return post(form.action(), form.fields());
     }
 
     public Response postLaunch(String idToken, String state) {
@@ -117,6 +132,11 @@ public final class LtiBrowser {
         cookies.put(name, value);
     }
 
+    /** A header sent with every request from now on (benchmarks tag their requests). */
+    public void setHeader(String name, String value) {
+        extraHeaders.put(name, value);
+    }
+
     public void clearCookies() {
         cookies.clear();
     }
@@ -131,12 +151,13 @@ public final class LtiBrowser {
 
     private Response send(HttpRequest.Builder request) {
         request.header("Accept-Language", "en");
+        extraHeaders.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             for (String setCookie : response.headers().allValues("set-cookie")) {
                 String pair = setCookie.split(";", 2)[0];
                 int eq = pair.indexOf('=');
