@@ -5,20 +5,31 @@ import static cairn.schema.Tables.PLATFORM_DEPLOYMENT;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The LMS platforms Cairn trusts, and their deployments. Stored so every node sees the same. */
 @Service
 public class PlatformRegistry {
+
+    private static final Duration SNAPSHOT_TTL = Duration.ofSeconds(60);
+    private static final Duration MISS_RELOAD_INTERVAL = Duration.ofSeconds(2);
 
     private final DSLContext db;
     private final Clock clock;
@@ -62,12 +73,22 @@ public class PlatformRegistry {
                     .set(PLATFORM.UPDATED_AT, now)
                     .where(PLATFORM.ID.eq(id)).execute();
         }
+        snapshot = null;
         for (String deploymentId : registration.deploymentIds()) {
             db.insertInto(PLATFORM_DEPLOYMENT)
                     .set(PLATFORM_DEPLOYMENT.PLATFORM_ID, id)
                     .set(PLATFORM_DEPLOYMENT.DEPLOYMENT_ID, deploymentId)
                     .set(PLATFORM_DEPLOYMENT.CREATED_AT, now)
                     .onDuplicateKeyIgnore().execute();
+        }
+        // Forget the cache again once committed, or a reader in between would keep the old view.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    snapshot = null;
+                }
+            });
         }
         return id;
     }
@@ -111,19 +132,52 @@ public class PlatformRegistry {
     }
 
     List<Platform> findByIssuer(String issuer) {
-        return db.selectFrom(PLATFORM).where(PLATFORM.ISSUER.eq(issuer)).fetch(PlatformRegistry::toPlatform);
+        List<Platform> found = snapshot(false).byIssuer().getOrDefault(issuer, List.of());
+        return found.isEmpty() ? snapshot(true).byIssuer().getOrDefault(issuer, List.of()) : found;
     }
 
     Optional<Platform> findById(long id) {
-        return db.selectFrom(PLATFORM).where(PLATFORM.ID.eq(id)).fetchOptional(PlatformRegistry::toPlatform);
+        Platform found = snapshot(false).byId().get(id);
+        return Optional.ofNullable(found != null ? found : snapshot(true).byId().get(id));
     }
 
     /** The row id of a registered deployment, if the platform has it. */
     public Optional<Long> findDeployment(long platformId, String deploymentId) {
-        return db.select(PLATFORM_DEPLOYMENT.ID).from(PLATFORM_DEPLOYMENT)
-                .where(PLATFORM_DEPLOYMENT.PLATFORM_ID.eq(platformId),
-                        PLATFORM_DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId))
-                .fetchOptional(PLATFORM_DEPLOYMENT.ID);
+        Long found = snapshot(false).deployments().getOrDefault(platformId, Map.of()).get(deploymentId);
+        return Optional.ofNullable(found != null ? found
+                : snapshot(true).deployments().getOrDefault(platformId, Map.of()).get(deploymentId));
+    }
+
+    /**
+     * Registrations change rarely and are read at every login and launch, so they are kept in
+     * memory. A miss reloads at once (a platform just registered on another node is found),
+     * but at most every few seconds, so made-up issuers cannot make every request hit the table.
+     */
+    private record Snapshot(Map<String, List<Platform>> byIssuer, Map<Long, Platform> byId,
+                            Map<Long, Map<String, Long>> deployments, Instant loadedAt) {
+    }
+
+    private volatile @Nullable Snapshot snapshot;
+
+    private Snapshot snapshot(boolean missed) {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        boolean stale = current == null || current.loadedAt().plus(SNAPSHOT_TTL).isBefore(now)
+                || missed && current.loadedAt().plus(MISS_RELOAD_INTERVAL).isBefore(now);
+        if (stale) {
+            current = load(now);
+            snapshot = current;
+        }
+        return current;
+    }
+
+    private Snapshot load(Instant now) {
+        List<Platform> all = db.selectFrom(PLATFORM).fetch(PlatformRegistry::toPlatform);
+        Map<Long, Map<String, Long>> deployments = new HashMap<>();
+        db.selectFrom(PLATFORM_DEPLOYMENT).forEach(d -> deployments
+                .computeIfAbsent(d.getPlatformId(), id -> new HashMap<>()).put(d.getDeploymentId(), d.getId()));
+        return new Snapshot(all.stream().collect(Collectors.groupingBy(Platform::issuer)),
+                all.stream().collect(Collectors.toMap(Platform::id, p -> p)), deployments, now);
     }
 
     private static Platform toPlatform(Record r) {

@@ -48,11 +48,16 @@ public abstract class KaribuTest {
     }
 
     protected Viewer launchAs(Role role, String courseContextId, String subject, String name) {
+        return launchAs(role, courseContextId, subject, name, Locale.ENGLISH);
+    }
+
+    /** Signs in as a launch in the given language would. */
+    protected Viewer launchAs(Role role, String courseContextId, String subject, String name, Locale locale) {
         long platformId = platforms.register(new PlatformRegistration("Karibu LMS", ISSUER, "karibu-client",
                 ISSUER + "/auth", ISSUER + "/token", ISSUER + "/jwks", List.of("karibu-deployment")));
         long deploymentRowId = platforms.findDeployment(platformId, "karibu-deployment").orElseThrow();
         Viewer viewer = courses.recordLaunch(new LaunchFacts(platformId, deploymentRowId, subject, name, null,
-                Locale.ENGLISH, courseContextId, "Course " + courseContextId.substring(0, 12), "K-1", role,
+                locale, courseContextId, "Course " + courseContextId.substring(0, 12), "K-1", role,
                 List.of(role == Role.TEACHER ? "Instructor" : "Learner")));
         signIn(viewer);
         return viewer;

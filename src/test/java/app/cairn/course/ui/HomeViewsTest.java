@@ -101,4 +101,13 @@ class HomeViewsTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("nav-home")).getHref())
                 .isEqualTo("teacher");
     }
+
+    @Test
+    void a_launch_in_spanish_shows_cairn_in_spanish() {
+        launchAs(Role.STUDENT, newCourse(), "es-" + newCourse(), "Lucía", java.util.Locale.forLanguageTag("es-MX"));
+
+        UI.getCurrent().navigate(StudentHomeView.class);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("viewer-role")).getText()).contains("Lucía", "estudiante");
+    }
 }
