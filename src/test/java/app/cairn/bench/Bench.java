@@ -37,6 +37,8 @@ public final class Bench {
     private static final ServerTiming SERVER_TIMING = new ServerTiming();
 
     public static void main(String[] args) throws Exception {
+        // With -Pproduction the build made Vaadin's production bundle: measure what production runs.
+        boolean production = Bench.class.getResource("/META-INF/VAADIN/webapp/index.html") != null;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CairnApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchServerTiming",
                         new org.springframework.boot.web.servlet.FilterRegistrationBean<>(SERVER_TIMING)))
@@ -45,7 +47,8 @@ public final class Bench {
                         "cairn.embedded-db.data-dir", "target/bench-mariadb",
                         "cairn.embedded-db.fresh", "true",
                         "cairn.lti.config-dir", "target/bench-no-platforms",
-                        "logging.level.app.cairn.security.lti", "warn"))
+                        "logging.level.app.cairn.security.lti", "warn",
+                        "vaadin.productionMode", String.valueOf(production)))
                 .run(args);
         int exit = 0;
         try {
@@ -56,8 +59,8 @@ public final class Bench {
                     lms.addPerson(new FakeLms.Person("bench-" + i, List.of(i % 30 == 0 ? FakeLms.INSTRUCTOR : FakeLms.LEARNER),
                             "Bench Person " + i, null));
                 }
-                System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version"));
+                System.out.printf("Machine: %d cores, Java %s, Vaadin %s mode%n", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), production ? "production" : "development");
                 run(lms, cairn, 0, WARM_UP, "warm-up", false);
                 Result bursts = run(lms, cairn, WARM_UP, LAUNCHES / 2, "a class of " + CONCURRENCY
                         + " launching at the same moment, wave after wave", true);

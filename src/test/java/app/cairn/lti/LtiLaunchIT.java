@@ -146,6 +146,21 @@ class LtiLaunchIT {
     }
 
     @Test
+    void a_new_launch_replaces_the_session_of_an_earlier_one() {
+        browser.launch(lms, "teacher-1");
+        String first = browser.cookies().get("JSESSIONID");
+        String courseBefore = lms.courseContextId();
+        lms.useCourse("another-course-" + System.nanoTime());
+        try {
+            browser.launch(lms, "teacher-1");
+        } finally {
+            lms.useCourse(courseBefore);
+        }
+
+        assertThat(browser.cookies().get("JSESSIONID")).isNotNull().isNotEqualTo(first);
+    }
+
+    @Test
     void unknown_kid_refetches_the_platform_keys_once() {
         LoginRedirect login = browser.login(lms, "student-1");
         int before = lms.jwksRequests();
