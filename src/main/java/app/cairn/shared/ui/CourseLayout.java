@@ -1,14 +1,18 @@
 package app.cairn.shared.ui;
 
+import java.util.Comparator;
+import java.util.List;
+
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLayout;
-
-import com.vaadin.flow.component.dependency.StyleSheet;
 
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Viewer;
@@ -16,28 +20,46 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame every in-course view sits in. The LMS already draws the header, course menu and
- * sign-in, so Cairn shows only a slim row of tabs above the content.
+ * sign-in, so Cairn shows only a slim row of tabs above the content: the home of the viewer's
+ * role, then the {@link CourseTab}s that features contribute for that role.
  */
 @StyleSheet("/styles/cairn.css")
 @PermitAll
-public class CourseLayout extends Div implements RouterLayout {
+public class CourseLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
     private final Main content = new Main();
+    private final Tabs tabs = new Tabs();
 
-    public CourseLayout(CurrentViewer currentViewer) {
+    public CourseLayout(CurrentViewer currentViewer, List<CourseTab> featureTabs) {
         addClassName("cairn-layout");
-        Tabs tabs = new Tabs();
         tabs.addClassName("cairn-tabs");
         tabs.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         Viewer viewer = currentViewer.find().orElse(null);
         if (viewer != null) {
-            // A plain link by path: the router handles it, and shared/ needs no feature's classes.
-            Anchor home = new Anchor(viewer.isTeacher() ? "teacher" : "student", getTranslation("nav.home"));
-            home.setId("nav-home");
-            tabs.add(new Tab(home));
+            tabs.add(tab("nav-home", getTranslation("nav.home"), viewer.isTeacher() ? "teacher" : "student"));
+            featureTabs.stream().filter(tab -> tab.roles().contains(viewer.role()))
+                    .sorted(Comparator.comparingInt(CourseTab::order))
+                    .forEach(tab -> tabs.add(tab("nav-" + tab.route(), getTranslation(tab.labelKey()), tab.route())));
         }
         content.addClassName("cairn-content");
         add(tabs, content);
+    }
+
+    /** A plain link by path: the router handles it, and shared/ needs no feature's classes. */
+    private static Tab tab(String id, String label, String route) {
+        Anchor link = new Anchor(route, label);
+        link.setId(id);
+        Tab tab = new Tab(link);
+        tab.getElement().setProperty("route", route);
+        return tab;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        String path = event.getLocation().getFirstSegment();
+        tabs.getChildren().map(Tab.class::cast)
+                .filter(tab -> path.equals(tab.getElement().getProperty("route")))
+                .findFirst().ifPresentOrElse(tabs::setSelectedTab, () -> tabs.setSelectedTab(null));
     }
 
     @Override

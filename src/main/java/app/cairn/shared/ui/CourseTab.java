@@ -1,0 +1,17 @@
+package app.cairn.shared.ui;
+
+import java.util.Set;
+
+import app.cairn.shared.Role;
+
+/**
+ * A tab in the course frame. Each feature contributes its own as a Spring bean, so the frame
+ * needs to know no feature. Tabs are shown in {@link #order()} to the roles that may open them.
+ *
+ * @param labelKey i18n key of the tab's label
+ * @param route    the route path, e.g. {@code "scale"}
+ * @param roles    who sees the tab
+ * @param order    position from the left; the home tab is 0
+ */
+public record CourseTab(String labelKey, String route, Set<Role> roles, int order) {
+}
