@@ -88,26 +88,9 @@ class LaunchVerifier {
         if (logins.isExpired(login)) {
             throw new LaunchRefusedException(Refusal.LOGIN_EXPIRED, "login expired at " + login.expiresAt());
         }
-        String cookieSecret = request.loginCookies().get(login.state());
-        if (!login.browserSecret().equals(cookieSecret)) {
-            if (request.storedSecret() != null) {
-                if (request.storedSecret().isEmpty()) {
-                    throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "neither cookie nor platform storage",
-                            "/lti/reopen?state=" + login.state());
-                }
-                if (!login.browserSecret().equals(request.storedSecret())) {
-                    throw new LaunchRefusedException(Refusal.STATE_MISMATCH, "platform storage held another secret");
-                }
-            } else if (!request.loginCookies().isEmpty()) {
-                throw new LaunchRefusedException(Refusal.STATE_MISMATCH,
-                        "browser holds other logins' cookies but not this state's");
-            } else if (login.storageTarget() != null) {
-                return new CheckPlatformStorage(login.state(), login.storageTarget(),
-                        origin(platform.authLoginUrl()));
-            } else {
-                throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "no login cookie came back",
-                        "/lti/reopen?state=" + login.state());
-            }
+        Optional<CheckPlatformStorage> storageCheck = checkSameBrowser(request, login, platform);
+        if (storageCheck.isPresent()) {
+            return storageCheck.get();
         }
         String nonce = stringClaim(claims, "nonce");
         if (nonce == null || nonce.isBlank()) {
@@ -120,6 +103,40 @@ class LaunchVerifier {
             throw new LaunchRefusedException(Refusal.REPLAYED_NONCE, "nonce used concurrently");
         }
         return new Verified(checkLtiClaims(claims, platform, login));
+    }
+
+    /**
+     * The launch must come back to the browser that started the login: it holds the login's
+     * secret in a cookie, or (where the LMS frame blocks cookies) in the platform's storage.
+     */
+    private static Optional<CheckPlatformStorage> checkSameBrowser(LaunchRequest request, LoginStore.Login login,
+                                                                   Platform platform) throws LaunchRefusedException {
+        if (sameSecret(login.browserSecret(), request.loginCookies().get(login.state()))) {
+            return Optional.empty();
+        }
+        String reopen = "/lti/reopen?state=" + login.state();
+        if (request.storedSecret() != null) {
+            if (request.storedSecret().isEmpty()) {
+                throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "neither cookie nor platform storage", reopen);
+            }
+            if (!sameSecret(login.browserSecret(), request.storedSecret())) {
+                throw new LaunchRefusedException(Refusal.STATE_MISMATCH, "platform storage held another secret");
+            }
+            return Optional.empty();
+        }
+        if (!request.loginCookies().isEmpty()) {
+            throw new LaunchRefusedException(Refusal.STATE_MISMATCH, "browser holds other logins' cookies but not this state's");
+        }
+        if (login.storageTarget() != null) {
+            return Optional.of(new CheckPlatformStorage(login.state(), login.storageTarget(), origin(platform.authLoginUrl())));
+        }
+        throw new LaunchRefusedException(Refusal.COOKIE_MISSING, "no login cookie came back", reopen);
+    }
+
+    /** Constant-time, so response timing tells nothing about the secret. */
+    private static boolean sameSecret(String expected, @Nullable String actual) {
+        return actual != null && java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), actual.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static SignedJWT parseSigned(String token) throws LaunchRefusedException {
