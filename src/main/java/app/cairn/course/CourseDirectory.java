@@ -102,6 +102,11 @@ public class CourseDirectory {
             course.setLabel(facts.contextLabel());
             changed = true;
         }
+        // Re-read at every launch: the LMS may move the endpoint (e.g. after a course copy).
+        if (facts.rosterUrl() != null && !facts.rosterUrl().equals(course.getRosterUrl())) {
+            course.setRosterUrl(facts.rosterUrl());
+            changed = true;
+        }
         if (changed) {
             course.setUpdatedAt(now);
             course.update();

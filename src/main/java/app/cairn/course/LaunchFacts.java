@@ -7,9 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 import app.cairn.shared.Role;
 
-/** What a verified launch says about a person and their course; name and email may be withheld. */
+/**
+ * What a verified launch says about a person and their course; name and email may be withheld.
+ * {@code rosterUrl} is the course's Names and Role Provisioning endpoint, when the LMS offers one.
+ */
 public record LaunchFacts(long platformId, long deploymentRowId, String subject, @Nullable String name,
                           @Nullable String email, Locale locale, String contextId,
                           @Nullable String contextTitle, @Nullable String contextLabel, Role role,
-                          List<String> lmsRoles) {
+                          List<String> lmsRoles, @Nullable String rosterUrl) {
 }

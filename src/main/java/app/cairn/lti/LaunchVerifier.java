@@ -278,7 +278,8 @@ class LaunchVerifier {
         }
         return new VerifiedLaunch(platform.id(), deploymentRowId, subject, displayName(claims),
                 stringClaim(claims, "email"), locale, contextId, stringMember(claims, LtiClaims.CONTEXT, "title"),
-                stringMember(claims, LtiClaims.CONTEXT, "label"), roles, messageType, resourceLinkId);
+                stringMember(claims, LtiClaims.CONTEXT, "label"), roles, messageType, resourceLinkId,
+                stringMember(claims, LtiClaims.NAMES_ROLE_SERVICE, "context_memberships_url"));
     }
 
     private static @Nullable String displayName(JWTClaimsSet claims) {

@@ -13,6 +13,9 @@ final class LtiClaims {
     static final String LAUNCH_PRESENTATION = PREFIX + "launch_presentation";
     static final String CUSTOM = PREFIX + "custom";
 
+    static final String NAMES_ROLE_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
     static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     static final String LTI_VERSION = "1.3.0";
 

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.cairn.course.CourseDirectory;
+import app.cairn.course.CourseRoster;
 import app.cairn.course.LaunchFacts;
 import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
@@ -47,9 +48,11 @@ class LtiController {
     private final LaunchSession session;
     private final ToolKeys toolKeys;
     private final HtmlPages pages;
+    private final CourseRoster roster;
 
     LtiController(PlatformRegistry platforms, LoginStore logins, LaunchVerifier verifier, CourseDirectory courses,
-                  LaunchSession session, ToolKeys toolKeys, HtmlPages pages) {
+                  LaunchSession session, ToolKeys toolKeys, HtmlPages pages, CourseRoster roster) {
+        this.roster = roster;
         this.platforms = platforms;
         this.logins = logins;
         this.verifier = verifier;
@@ -128,8 +131,13 @@ class LtiController {
                     Refusal.NO_SUPPORTED_ROLE, "roles " + launch.roles()));
             Viewer viewer = courses.recordLaunch(new LaunchFacts(launch.platformId(), launch.deploymentRowId(),
                     launch.subject(), launch.name(), launch.email(), parseLocale(launch.locale(), locale),
-                    launch.contextId(), launch.contextTitle(), launch.contextLabel(), role, launch.roles()));
+                    launch.contextId(), launch.contextTitle(), launch.contextLabel(), role, launch.roles(),
+                    launch.rosterUrl()));
             session.signIn(viewer, request, response);
+            if (role == Role.TEACHER) {
+                // Teachers see students who never launched; fetching the roster must not slow the launch.
+                roster.syncMyCourseRosterInBackground();
+            }
             response.addHeader(HttpHeaders.SET_COOKIE, loginCookie(state, "", 0));
             securityLog.info("LTI launch accepted: platform={} course={} person={} role={}",
                     viewer.platformId(), viewer.courseId(), viewer.personId(), role);

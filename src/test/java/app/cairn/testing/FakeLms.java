@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -58,8 +59,18 @@ public final class FakeLms implements AutoCloseable {
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private volatile String contextId = "course-" + UUID.randomUUID();
     private volatile boolean jwksDown;
+    private final String cairnBaseUrl;
+    private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> seenAssertionIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger rosterRequests = new AtomicInteger();
+    private volatile List<Map<String, Object>> roster = List.of();
+    private volatile int rosterPageSize = 50;
+    private volatile String rosterOverride;
+    private volatile boolean rosterLoops;
 
     private FakeLms(String cairnBaseUrl) throws IOException, JOSEException {
+        this.cairnBaseUrl = cairnBaseUrl;
         this.launchUrl = cairnBaseUrl + "/lti/launch";
         this.key = rsaKey("lms-key-1");
         this.unpublishedKey = rsaKey("lms-key-1");
@@ -67,6 +78,8 @@ public final class FakeLms implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/jwks", this::jwks);
         server.createContext("/auth", this::authorize);
+        server.createContext("/token", this::token);
+        server.createContext("/nrps/", this::roster);
         server.start();
         people.put("teacher-1", new Person("teacher-1", List.of(INSTRUCTOR), "Tess Teacher", "tess@school.example"));
         people.put("student-1", new Person("student-1", List.of(LEARNER), "Stu Dent", "stu@school.example"));
@@ -119,6 +132,47 @@ public final class FakeLms implements AutoCloseable {
         this.jwksDown = down;
     }
 
+    /** The roster the NRPS endpoint serves: members as NRPS JSON objects, in pages of the given size. */
+    public void setRoster(List<Map<String, Object>> members, int pageSize) {
+        this.roster = List.copyOf(members);
+        this.rosterPageSize = pageSize;
+        this.rosterOverride = null;
+        this.rosterLoops = false;
+    }
+
+    /** Serves this body (e.g. broken JSON) instead of the roster. */
+    public void setRosterBody(String body) {
+        this.rosterOverride = body;
+    }
+
+    /** Every page links to itself as "next". */
+    public void setRosterLoops(boolean loops) {
+        this.rosterLoops = loops;
+    }
+
+    public static Map<String, Object> member(String userId, String name, String status, String... roles) {
+        Map<String, Object> member = new java.util.LinkedHashMap<>();
+        member.put("user_id", userId);
+        if (name != null) {
+            member.put("name", name);
+        }
+        member.put("status", status);
+        member.put("roles", List.of(roles));
+        return member;
+    }
+
+    public String rosterUrl() {
+        return issuer() + "/nrps/" + contextId + "/memberships";
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    public int rosterRequests() {
+        return rosterRequests.get();
+    }
+
     /** The claims a well-behaved LMS sends for this person, answering the given login. */
     public JWTClaimsSet.Builder claims(String subject, String nonce) {
         Person person = people.get(subject);
@@ -136,7 +190,9 @@ public final class FakeLms implements AutoCloseable {
                 .claim(LTI + "target_link_uri", launchUrl)
                 .claim(LTI + "resource_link", Map.of("id", "link-1", "title", "Cairn"))
                 .claim(LTI + "roles", person.roles())
-                .claim(LTI + "context", Map.of("id", contextId, "label", "BIO-9", "title", "Biology 9"));
+                .claim(LTI + "context", Map.of("id", contextId, "label", "BIO-9", "title", "Biology 9"))
+                .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
+                        "context_memberships_url", rosterUrl(), "service_versions", List.of("2.0")));
         if (person.name() != null) {
             claims.claim("name", person.name());
         }
@@ -201,6 +257,71 @@ public final class FakeLms implements AutoCloseable {
         fields.put("state", query.get("state"));
         respond(exchange, 200, "text/html", PlainPage.page("LMS", java.util.Locale.ENGLISH,
                 PlainPage.autoPostForm(launchUrl, fields, "Continue"), PlainPage.SUBMIT_FORM_SCRIPT));
+    }
+
+    /**
+     * OAuth 2 client credentials with a JWT client assertion, checked as a platform checks it:
+     * signature against Cairn's JWKS fetched over HTTP, iss = sub = client_id, aud = this URL,
+     * not expired, jti never seen before.
+     */
+    private void token(HttpExchange exchange) throws IOException {
+        tokenRequests.incrementAndGet();
+        Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            if (!"client_credentials".equals(form.get("grant_type"))
+                    || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+                throw new IllegalArgumentException("unsupported grant");
+            }
+            SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+            JWKSet cairnKeys = JWKSet.load(java.net.URI.create(cairnBaseUrl + "/lti/jwks").toURL());
+            RSAKey key = (RSAKey) cairnKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
+            JWTClaimsSet claims = assertion.getJWTClaimsSet();
+            boolean valid = key != null && assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))
+                    && CLIENT_ID.equals(claims.getIssuer()) && CLIENT_ID.equals(claims.getSubject())
+                    && claims.getAudience().equals(List.of(issuer() + "/token"))
+                    && claims.getExpirationTime().after(new Date())
+                    && claims.getJWTID() != null && seenAssertionIds.add(claims.getJWTID());
+            if (!valid) {
+                respond(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
+                return;
+            }
+        } catch (Exception e) {
+            respond(exchange, 400, "application/json", "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        issuedTokens.add(token);
+        respond(exchange, 200, "application/json", "{\"access_token\":\"" + token
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}");
+    }
+
+    /** NRPS 2.0 membership container, paged with Link rel="next". */
+    private void roster(HttpExchange exchange) throws IOException {
+        rosterRequests.incrementAndGet();
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || !issuedTokens.contains(auth.substring(7))) {
+            respond(exchange, 401, "application/json", "{}");
+            return;
+        }
+        if (rosterOverride != null) {
+            respond(exchange, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", rosterOverride);
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        int page = Integer.parseInt(query.getOrDefault("page", "0"));
+        List<Map<String, Object>> members = roster;
+        int from = Math.min(page * rosterPageSize, members.size());
+        int to = Math.min(from + rosterPageSize, members.size());
+        String self = issuer() + exchange.getRequestURI().getPath();
+        if (rosterLoops) {
+            exchange.getResponseHeaders().add("Link", "<" + self + "?page=" + page + ">; rel=\"next\"");
+        } else if (to < members.size()) {
+            exchange.getResponseHeaders().add("Link", "<" + self + "?page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        Map<String, Object> container = Map.of("id", self, "context", Map.of("id", contextId),
+                "members", members.subList(from, to));
+        respond(exchange, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+                com.nimbusds.jose.util.JSONObjectUtils.toJSONString(container));
     }
 
     static Map<String, String> query(String rawQuery) {
