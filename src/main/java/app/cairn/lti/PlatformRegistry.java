@@ -48,7 +48,17 @@ public class PlatformRegistry {
      */
     @Transactional
     public long register(PlatformRegistration registration) {
-        validate(registration);
+        return register(registration, false);
+    }
+
+    /**
+     * As {@link #register(PlatformRegistration)}; {@code deploymentMayFollow} accepts a platform
+     * without deployments yet (dynamic registration, where some LMSs create the deployment when an
+     * administrator installs the tool).
+     */
+    @Transactional
+    long register(PlatformRegistration registration, boolean deploymentMayFollow) {
+        validate(registration, deploymentMayFollow);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         Long id = db.select(PLATFORM.ID).from(PLATFORM)
                 .where(PLATFORM.ISSUER.eq(registration.issuer()), PLATFORM.CLIENT_ID.eq(registration.clientId()))
@@ -94,6 +104,10 @@ public class PlatformRegistry {
     }
 
     static void validate(PlatformRegistration r) {
+        validate(r, false);
+    }
+
+    private static void validate(PlatformRegistration r, boolean deploymentMayFollow) {
         List<String> problems = new ArrayList<>();
         requireText(problems, "name", r.name());
         requireText(problems, "issuer", r.issuer());
@@ -101,7 +115,7 @@ public class PlatformRegistry {
         requireUrl(problems, "auth_login_url", r.authLoginUrl());
         requireUrl(problems, "auth_token_url", r.authTokenUrl());
         requireUrl(problems, "jwks_url", r.jwksUrl());
-        if (r.deploymentIds() == null || r.deploymentIds().isEmpty()
+        if (r.deploymentIds() == null || r.deploymentIds().isEmpty() && !deploymentMayFollow
                 || r.deploymentIds().stream().anyMatch(d -> d == null || d.isBlank())) {
             problems.add("deployment_ids must list at least one deployment id, none blank");
         }

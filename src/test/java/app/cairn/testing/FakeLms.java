@@ -68,6 +68,9 @@ public final class FakeLms implements AutoCloseable {
     private volatile int rosterPageSize = 50;
     private volatile String rosterOverride;
     private volatile boolean rosterLoops;
+    private volatile Map<String, Object> lastToolRegistration;
+    private volatile String lastRegistrationToken;
+    private volatile String registeredClientId = "dyn-" + UUID.randomUUID();
 
     private FakeLms(String cairnBaseUrl) throws IOException, JOSEException {
         this.cairnBaseUrl = cairnBaseUrl;
@@ -80,6 +83,8 @@ public final class FakeLms implements AutoCloseable {
         server.createContext("/auth", this::authorize);
         server.createContext("/token", this::token);
         server.createContext("/nrps/", this::roster);
+        server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
+        server.createContext("/register", this::registerTool);
         server.start();
         people.put("teacher-1", new Person("teacher-1", List.of(INSTRUCTOR), "Tess Teacher", "tess@school.example"));
         people.put("student-1", new Person("student-1", List.of(LEARNER), "Stu Dent", "stu@school.example"));
@@ -293,6 +298,47 @@ public final class FakeLms implements AutoCloseable {
         issuedTokens.add(token);
         respond(exchange, 200, "application/json", "{\"access_token\":\"" + token
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}");
+    }
+
+    /** The platform's OpenID configuration, as Dynamic Registration reads it. */
+    private void openidConfiguration(HttpExchange exchange) throws IOException {
+        Map<String, Object> configuration = new java.util.LinkedHashMap<>();
+        configuration.put("issuer", issuer());
+        configuration.put("authorization_endpoint", issuer() + "/auth");
+        configuration.put("token_endpoint", issuer() + "/token");
+        configuration.put("jwks_uri", issuer() + "/jwks");
+        configuration.put("registration_endpoint", issuer() + "/register");
+        configuration.put("scopes_supported", List.of("openid", "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"));
+        configuration.put("https://purl.imsglobal.org/spec/lti-platform-configuration",
+                Map.of("product_family_code", "moodle", "version", "4.5"));
+        respond(exchange, 200, "application/json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(configuration));
+    }
+
+    /** The registration endpoint: keeps what the tool sent and answers with a client id and deployment. */
+    private void registerTool(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        lastRegistrationToken = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+        try {
+            lastToolRegistration = com.nimbusds.jose.util.JSONObjectUtils.parse(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.text.ParseException e) {
+            respond(exchange, 400, "application/json", "{\"error\":\"invalid_client_metadata\"}");
+            return;
+        }
+        respond(exchange, 200, "application/json", "{\"client_id\":\"" + registeredClientId + "\","
+                + "\"https://purl.imsglobal.org/spec/lti-tool-configuration\":{\"deployment_id\":\"dyn-deployment-1\"}}");
+    }
+
+    public Map<String, Object> lastToolRegistration() {
+        return lastToolRegistration;
+    }
+
+    public String lastRegistrationToken() {
+        return lastRegistrationToken;
+    }
+
+    public String registeredClientId() {
+        return registeredClientId;
     }
 
     /** NRPS 2.0 membership container, paged with Link rel="next". */
