@@ -551,6 +551,17 @@ class LtiLaunchIT {
     }
 
     @Test
+    void canvas_developer_key_json_carries_this_cairns_urls() {
+        Response response = browser.get("/lti/canvas.json");
+
+        assertThat(response.status()).isEqualTo(200);
+        String base = "http://localhost:" + port;
+        assertThat(response.body()).contains("\"oidc_initiation_url\":\"" + base + "/lti/login\"",
+                "\"target_link_uri\":\"" + base + "/lti/launch\"", "\"public_jwk_url\":\"" + base + "/lti/jwks\"",
+                "contextmembership.readonly", "course_navigation", "LtiResourceLinkRequest");
+    }
+
+    @Test
     void pages_can_be_framed_by_the_lms() {
         browser.launch(lms, "teacher-1");
         Response page = browser.get("/teacher");
