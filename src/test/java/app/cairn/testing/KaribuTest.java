@@ -1,14 +1,11 @@
 package app.cairn.testing;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
@@ -18,8 +15,6 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 
 import app.cairn.course.CourseDirectory;
-import app.cairn.course.LaunchFacts;
-import app.cairn.lti.PlatformRegistration;
 import app.cairn.lti.PlatformRegistry;
 import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
@@ -53,13 +48,8 @@ public abstract class KaribuTest {
 
     /** Signs in as a launch in the given language would. */
     protected Viewer launchAs(Role role, String courseContextId, String subject, String name, Locale locale) {
-        long platformId = platforms.register(new PlatformRegistration("Karibu LMS", ISSUER, "karibu-client",
-                ISSUER + "/auth", ISSUER + "/token", ISSUER + "/jwks", List.of("karibu-deployment")));
-        long deploymentRowId = platforms.findDeployment(platformId, "karibu-deployment").orElseThrow();
-        Viewer viewer = courses.recordLaunch(new LaunchFacts(platformId, deploymentRowId, subject, name, null,
-                locale, courseContextId, "Course " + courseContextId.substring(0, 12), "K-1", role,
-                List.of(role == Role.TEACHER ? "Instructor" : "Learner"), null));
-        signIn(viewer);
+        Viewer viewer = new TestLaunch(courses, platforms).as(role, ISSUER, courseContextId, subject, name, locale);
+        startUi(viewer);
         return viewer;
     }
 
@@ -78,10 +68,9 @@ public abstract class KaribuTest {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 
-    private void signIn(Viewer viewer) {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(viewer, null,
-                List.of(new SimpleGrantedAuthority(viewer.role().authority())));
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+    /** A mocked Vaadin UI whose requests carry the signed-in viewer, as the real session does. */
+    private void startUi(Viewer viewer) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
         MockVaadin.tearDown();
         MockVaadin.setMockRequestFactory(session -> {
             FakeRequest request = new FakeRequest(session);

@@ -1,0 +1,502 @@
+package app.cairn.standards;
+
+import static cairn.schema.Tables.STANDARDS_FRAMEWORK;
+import static cairn.schema.Tables.STANDARD_ATTRIBUTE_LINK;
+import static cairn.schema.Tables.STANDARD_ITEM;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.cairn.shared.CurrentViewer;
+import app.cairn.shared.Viewer;
+import cairn.schema.tables.records.StandardItemRecord;
+import cairn.schema.tables.records.StandardsFrameworkRecord;
+
+/**
+ * The course's standards library. Every method checks the viewer on the server: teachers edit
+ * their course's frameworks; students read them; frameworks shared with the platform are read-only
+ * for every course of that platform; another course's frameworks do not exist for this viewer.
+ * Items are archived, never deleted.
+ */
+@Service
+public class StandardsLibrary {
+
+    /** Most graduate profiles name about six attributes; more is allowed but flagged. */
+    static final int GRADUATE_ATTRIBUTE_ADVICE = 6;
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final CurrentViewer currentViewer;
+
+    StandardsLibrary(DSLContext db, Clock clock, CurrentViewer currentViewer) {
+        this.db = db;
+        this.clock = clock;
+        this.currentViewer = currentViewer;
+    }
+
+    /** The frameworks this viewer's course may read: its own, then those shared with the platform. */
+    @Transactional(readOnly = true)
+    public List<StandardsFramework> frameworks() {
+        Viewer viewer = currentViewer.require();
+        return db.selectFrom(STANDARDS_FRAMEWORK).where(readable(viewer))
+                .orderBy(STANDARDS_FRAMEWORK.COURSE_ID.isNull(), STANDARDS_FRAMEWORK.TITLE, STANDARDS_FRAMEWORK.ID)
+                .fetch(StandardsLibrary::framework);
+    }
+
+    /** Starts an empty framework of the viewer's course. */
+    @Transactional
+    public StandardsFramework createFramework(String title) {
+        Viewer viewer = currentViewer.requireTeacher();
+        String cleanTitle = required(title, "title");
+        LocalDateTime now = now();
+        StandardsFrameworkRecord record = db.newRecord(STANDARDS_FRAMEWORK);
+        record.setPlatformId(viewer.platformId());
+        record.setCourseId(viewer.courseId());
+        record.setTitle(cleanTitle);
+        record.setSource(FrameworkSource.MANUAL.name());
+        record.setCreatedAt(now);
+        record.setUpdatedAt(now);
+        record.store();
+        return framework(record);
+    }
+
+    /** A framework's items in tree order of their positions; archived ones only when asked for. */
+    @Transactional(readOnly = true)
+    public List<StandardItem> items(long frameworkId, boolean includeArchived) {
+        readableFramework(currentViewer.require(), frameworkId);
+        Condition where = STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId);
+        if (!includeArchived) {
+            where = where.and(STANDARD_ITEM.ARCHIVED_AT.isNull());
+        }
+        List<StandardItem> all = db.selectFrom(STANDARD_ITEM).where(where)
+                .orderBy(STANDARD_ITEM.POSITION, STANDARD_ITEM.ID)
+                .fetch(StandardsLibrary::item);
+        return treeOrder(all);
+    }
+
+    /** Depth first, siblings by position; items whose parent is not in the list come at the top level. */
+    private static List<StandardItem> treeOrder(List<StandardItem> byPosition) {
+        Set<Long> present = new HashSet<>();
+        byPosition.forEach(item -> present.add(item.id()));
+        Map<@Nullable Long, List<StandardItem>> children = new HashMap<>();
+        for (StandardItem item : byPosition) {
+            Long parent = item.parentId() != null && present.contains(item.parentId()) ? item.parentId() : null;
+            children.computeIfAbsent(parent, key -> new ArrayList<>()).add(item);
+        }
+        List<StandardItem> ordered = new ArrayList<>(byPosition.size());
+        java.util.ArrayDeque<StandardItem> stack = new java.util.ArrayDeque<>();
+        List<StandardItem> roots = children.getOrDefault(null, List.of());
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            stack.push(roots.get(i));
+        }
+        while (!stack.isEmpty()) {
+            StandardItem item = stack.pop();
+            ordered.add(item);
+            List<StandardItem> kids = children.getOrDefault(item.id(), List.of());
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                stack.push(kids.get(i));
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** Adds an item at the end of its parent's children (or of the top level when parentId is null). */
+    @Transactional
+    public Saved addItem(long frameworkId, @Nullable Long parentId, ItemDraft draft) {
+        Viewer viewer = currentViewer.requireTeacher();
+        editableFramework(viewer, frameworkId);
+        if (parentId != null) {
+            StandardItemRecord parent = db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.ID.eq(parentId),
+                    STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId), STANDARD_ITEM.ARCHIVED_AT.isNull()).fetchOne();
+            if (parent == null) {
+                throw new StandardsRefusal("standards.error.no-parent");
+            }
+        }
+        String statement = required(draft.statement(), "statement");
+        String code = blankToNull(draft.code());
+        refuseDuplicateCode(frameworkId, code, null);
+        Integer last = db.select(org.jooq.impl.DSL.max(STANDARD_ITEM.POSITION)).from(STANDARD_ITEM)
+                .where(STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId), parentCondition(parentId)).fetchOne(0, Integer.class);
+        LocalDateTime now = now();
+        StandardItemRecord record = db.newRecord(STANDARD_ITEM);
+        record.setFrameworkId(frameworkId);
+        record.setParentId(parentId);
+        apply(record, draft, code, statement);
+        record.setPosition(last == null ? 0 : last + 1);
+        record.setRevision(1);
+        record.setCreatedAt(now);
+        record.setUpdatedAt(now);
+        record.store();
+        touch(frameworkId, now);
+        return new Saved(item(record), warnings(frameworkId));
+    }
+
+    /** Changes an item's level, kind, subject, code, statement and description. */
+    @Transactional
+    public Saved updateItem(long itemId, ItemDraft draft) {
+        Viewer viewer = currentViewer.requireTeacher();
+        StandardItemRecord record = editableItem(viewer, itemId);
+        String statement = required(draft.statement(), "statement");
+        String code = blankToNull(draft.code());
+        refuseDuplicateCode(record.getFrameworkId(), code, itemId);
+        apply(record, draft, code, statement);
+        if (record.changed()) {
+            LocalDateTime now = now();
+            record.setRevision(record.getRevision() + 1);
+            record.setUpdatedAt(now);
+            record.update();
+            touch(record.getFrameworkId(), now);
+        }
+        return new Saved(item(record), warnings(record.getFrameworkId()));
+    }
+
+    /** Swaps an item with its previous (up) or next (down) sibling; does nothing at either end. */
+    @Transactional
+    public void move(long itemId, boolean up) {
+        Viewer viewer = currentViewer.requireTeacher();
+        StandardItemRecord record = editableItem(viewer, itemId);
+        List<StandardItemRecord> siblings = db.selectFrom(STANDARD_ITEM)
+                .where(STANDARD_ITEM.FRAMEWORK_ID.eq(record.getFrameworkId()), parentCondition(record.getParentId()),
+                        STANDARD_ITEM.ARCHIVED_AT.isNull())
+                .orderBy(STANDARD_ITEM.POSITION, STANDARD_ITEM.ID).fetch();
+        int index = -1;
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblings.get(i).getId().equals(itemId)) {
+                index = i;
+            }
+        }
+        int other = up ? index - 1 : index + 1;
+        if (index < 0 || other < 0 || other >= siblings.size()) {
+            return;
+        }
+        StandardItemRecord neighbour = siblings.remove(other);
+        siblings.add(index, neighbour);
+        // Renumber all siblings so equal or gapped positions from older data cannot block a move.
+        LocalDateTime now = now();
+        for (int i = 0; i < siblings.size(); i++) {
+            StandardItemRecord sibling = siblings.get(i);
+            if (sibling.getPosition() != i) {
+                sibling.setPosition(i);
+                sibling.setUpdatedAt(now);
+                sibling.update();
+            }
+        }
+        touch(record.getFrameworkId(), now);
+    }
+
+    /** Archives an item and everything under it. Archived items stay for the evidence scored on them. */
+    @Transactional
+    public void archive(long itemId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        StandardItemRecord record = editableItem(viewer, itemId);
+        LocalDateTime now = now();
+        List<Long> todo = new ArrayList<>(List.of(record.getId()));
+        while (!todo.isEmpty()) {
+            Long id = todo.removeLast();
+            db.update(STANDARD_ITEM).set(STANDARD_ITEM.ARCHIVED_AT, now).set(STANDARD_ITEM.UPDATED_AT, now)
+                    .set(STANDARD_ITEM.REVISION, STANDARD_ITEM.REVISION.plus(1))
+                    .where(STANDARD_ITEM.ID.eq(id), STANDARD_ITEM.ARCHIVED_AT.isNull()).execute();
+            todo.addAll(db.select(STANDARD_ITEM.ID).from(STANDARD_ITEM).where(STANDARD_ITEM.PARENT_ID.eq(id))
+                    .fetch(STANDARD_ITEM.ID));
+        }
+        touch(record.getFrameworkId(), now);
+    }
+
+    /** Sets the graduate profile attributes a graduation standard serves (any readable framework's). */
+    @Transactional
+    public void linkAttributes(long standardId, Set<Long> attributeIds) {
+        Viewer viewer = currentViewer.requireTeacher();
+        StandardItemRecord standard = editableItem(viewer, standardId);
+        if (!Level.STANDARD.name().equals(standard.getLevel())) {
+            throw new StandardsRefusal("standards.error.link-not-standard");
+        }
+        for (Long attributeId : attributeIds) {
+            StandardItemRecord attribute = db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.ID.eq(attributeId)).fetchOne();
+            if (attribute == null || !Level.GRADUATE_ATTRIBUTE.name().equals(attribute.getLevel())) {
+                throw new StandardsRefusal("standards.error.link-not-attribute");
+            }
+            readableFramework(viewer, attribute.getFrameworkId());
+        }
+        db.deleteFrom(STANDARD_ATTRIBUTE_LINK).where(STANDARD_ATTRIBUTE_LINK.STANDARD_ID.eq(standardId)).execute();
+        for (Long attributeId : attributeIds) {
+            db.insertInto(STANDARD_ATTRIBUTE_LINK).set(STANDARD_ATTRIBUTE_LINK.STANDARD_ID, standardId)
+                    .set(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID, attributeId).execute();
+        }
+    }
+
+    /** The graduate profile attributes a standard is linked to. */
+    @Transactional(readOnly = true)
+    public Set<Long> linkedAttributes(long standardId) {
+        Viewer viewer = currentViewer.require();
+        StandardItemRecord standard = db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.ID.eq(standardId)).fetchOne();
+        if (standard == null) {
+            throw notFound();
+        }
+        readableFramework(viewer, standard.getFrameworkId());
+        return Set.copyOf(db.select(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID).from(STANDARD_ATTRIBUTE_LINK)
+                .where(STANDARD_ATTRIBUTE_LINK.STANDARD_ID.eq(standardId)).fetch(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID));
+    }
+
+    // --- CASE import ---
+
+    /**
+     * Reads a CASE package into a preview; nothing is saved. Refuses files over 20 MB and files
+     * whose meaning is unclear, with the field and identifier that broke them.
+     */
+    public CasePreview previewCase(InputStream json) {
+        currentViewer.requireTeacher();
+        return CaseParser.parse(json);
+    }
+
+    /**
+     * Saves a previewed CASE package into the viewer's course, each item type at the level the
+     * teacher chose (an empty choice skips the type; its children move up to the nearest kept
+     * ancestor). A framework imported before (same CFDocument identifier) is updated in place:
+     * items matched by CASE identifier are updated, new ones added, those gone from the file archived.
+     */
+    @Transactional
+    public ImportResult importCase(CasePreview preview, Map<String, Optional<Level>> mapping) {
+        Viewer viewer = currentViewer.requireTeacher();
+        Map<String, Optional<Level>> levels = new HashMap<>(preview.suggestedMapping());
+        levels.putAll(mapping);
+
+        // Decide every row before writing any, so a refusal leaves the database untouched.
+        Map<String, @Nullable String> parents = new HashMap<>();
+        preview.items().forEach(node -> parents.put(node.identifier(), node.parentIdentifier()));
+        Map<String, @Nullable String> keptParent = new HashMap<>();
+        List<CasePreview.Node> kept = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (CasePreview.Node node : preview.items()) {
+            String parent = node.parentIdentifier();
+            while (parent != null && !keptParent.containsKey(parent)) {
+                parent = parents.get(parent);
+            }
+            if (levels.getOrDefault(node.typeKey(), Optional.empty()).isEmpty()) {
+                continue;
+            }
+            keptParent.put(node.identifier(), parent);
+            kept.add(node);
+            if (node.code() != null && !codes.add(node.code())) {
+                throw new StandardsRefusal("standards.case.error.duplicate", "humanCodingScheme", node.identifier(),
+                        "humanCodingScheme", node.identifier());
+            }
+        }
+
+        LocalDateTime now = now();
+        StandardsFrameworkRecord framework = db.selectFrom(STANDARDS_FRAMEWORK)
+                .where(STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId()),
+                        STANDARDS_FRAMEWORK.COURSE_ID.eq(viewer.courseId()),
+                        STANDARDS_FRAMEWORK.CASE_IDENTIFIER.eq(preview.documentIdentifier()))
+                .orderBy(STANDARDS_FRAMEWORK.ID).limit(1).fetchOne();
+        if (framework == null) {
+            framework = db.newRecord(STANDARDS_FRAMEWORK);
+            framework.setPlatformId(viewer.platformId());
+            framework.setCourseId(viewer.courseId());
+            framework.setSource(FrameworkSource.CASE.name());
+            framework.setCaseIdentifier(preview.documentIdentifier());
+            framework.setCreatedAt(now);
+        }
+        framework.setTitle(preview.title());
+        framework.setUpdatedAt(now);
+        framework.store();
+        long frameworkId = framework.getId();
+
+        Map<String, StandardItemRecord> existing = new HashMap<>();
+        db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId),
+                STANDARD_ITEM.SOURCE_IDENTIFIER.isNotNull()).forEach(r -> existing.put(r.getSourceIdentifier(), r));
+        Set<String> manualCodes = new HashSet<>(db.select(STANDARD_ITEM.CODE).from(STANDARD_ITEM)
+                .where(STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId), STANDARD_ITEM.SOURCE_IDENTIFIER.isNull(),
+                        STANDARD_ITEM.ARCHIVED_AT.isNull(), STANDARD_ITEM.CODE.isNotNull()).fetch(STANDARD_ITEM.CODE));
+        for (CasePreview.Node node : kept) {
+            if (node.code() != null && manualCodes.contains(node.code())) {
+                throw new StandardsRefusal("standards.case.error.duplicate", "humanCodingScheme", node.identifier(),
+                        "humanCodingScheme", node.identifier());
+            }
+        }
+
+        Map<String, Long> ids = new HashMap<>();
+        Map<@Nullable String, Integer> nextPosition = new HashMap<>();
+        int created = 0;
+        int updated = 0;
+        for (CasePreview.Node node : kept) {
+            String parent = keptParent.get(node.identifier());
+            Long parentId = parent == null ? null : ids.get(parent);
+            int position = nextPosition.merge(parent, 1, Integer::sum) - 1;
+            Level level = levels.get(node.typeKey()).orElseThrow();
+            ItemDraft draft = new ItemDraft(level, level == Level.STANDARD ? Kind.CONTENT_AREA : null,
+                    level == Level.STANDARD ? preview.subject() : null, node.code(), node.statement(), node.notes());
+            StandardItemRecord record = existing.remove(node.identifier());
+            if (record == null) {
+                record = db.newRecord(STANDARD_ITEM);
+                record.setFrameworkId(frameworkId);
+                record.setSourceIdentifier(node.identifier());
+                record.setRevision(1);
+                record.setCreatedAt(now);
+                created++;
+            }
+            apply(record, draft, node.code(), node.statement());
+            if (!Objects.equals(record.getParentId(), parentId)) {
+                record.setParentId(parentId);
+            }
+            if (!Objects.equals(record.getPosition(), position)) {
+                record.setPosition(position);
+            }
+            if (record.getArchivedAt() != null) {
+                record.setArchivedAt(null);
+            }
+            if (record.getId() == null) {
+                record.setUpdatedAt(now);
+                record.store();
+            } else if (record.changed()) {
+                record.setRevision(record.getRevision() + 1);
+                record.setUpdatedAt(now);
+                record.update();
+                updated++;
+            }
+            ids.put(node.identifier(), record.getId());
+        }
+        int archived = 0;
+        for (StandardItemRecord gone : existing.values()) {
+            if (gone.getArchivedAt() == null) {
+                gone.setArchivedAt(now);
+                gone.setRevision(gone.getRevision() + 1);
+                gone.setUpdatedAt(now);
+                gone.update();
+                archived++;
+            }
+        }
+        return new ImportResult(framework(framework), created, updated, archived);
+    }
+
+    // --- checks and mapping ---
+
+    private static Condition readable(Viewer viewer) {
+        return STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId())
+                .and(STANDARDS_FRAMEWORK.COURSE_ID.isNull().or(STANDARDS_FRAMEWORK.COURSE_ID.eq(viewer.courseId())));
+    }
+
+    private StandardsFrameworkRecord readableFramework(Viewer viewer, long frameworkId) {
+        StandardsFrameworkRecord framework = db.selectFrom(STANDARDS_FRAMEWORK)
+                .where(STANDARDS_FRAMEWORK.ID.eq(frameworkId), readable(viewer)).fetchOne();
+        if (framework == null) {
+            throw notFound();
+        }
+        return framework;
+    }
+
+    /** Only the course's own frameworks are edited from a course; shared ones are read-only there. */
+    private StandardsFrameworkRecord editableFramework(Viewer viewer, long frameworkId) {
+        StandardsFrameworkRecord framework = readableFramework(viewer, frameworkId);
+        if (framework.getCourseId() == null) {
+            throw new AccessDeniedException("Frameworks shared with the platform are read-only in a course");
+        }
+        return framework;
+    }
+
+    private StandardItemRecord editableItem(Viewer viewer, long itemId) {
+        StandardItemRecord record = db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.ID.eq(itemId)).fetchOne();
+        if (record == null) {
+            throw notFound();
+        }
+        editableFramework(viewer, record.getFrameworkId());
+        return record;
+    }
+
+    private static AccessDeniedException notFound() {
+        // The same answer for "missing" and "another course's", so ids reveal nothing.
+        return new AccessDeniedException("No such framework or item in this course");
+    }
+
+    private void refuseDuplicateCode(long frameworkId, @Nullable String code, @Nullable Long exceptItem) {
+        if (code == null) {
+            return;
+        }
+        Condition where = STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId).and(STANDARD_ITEM.CODE.eq(code))
+                .and(STANDARD_ITEM.ARCHIVED_AT.isNull());
+        if (exceptItem != null) {
+            where = where.and(STANDARD_ITEM.ID.ne(exceptItem));
+        }
+        if (db.fetchExists(STANDARD_ITEM, where)) {
+            throw new StandardsRefusal("standards.error.duplicate-code", "code", code, code);
+        }
+    }
+
+    private List<Saved.Warning> warnings(long frameworkId) {
+        int attributes = db.fetchCount(STANDARD_ITEM, STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId),
+                STANDARD_ITEM.LEVEL.eq(Level.GRADUATE_ATTRIBUTE.name()), STANDARD_ITEM.ARCHIVED_AT.isNull());
+        return attributes > GRADUATE_ATTRIBUTE_ADVICE ? List.of(Saved.Warning.MORE_THAN_SIX_GRADUATE_ATTRIBUTES)
+                : List.of();
+    }
+
+    private void touch(long frameworkId, LocalDateTime now) {
+        db.update(STANDARDS_FRAMEWORK).set(STANDARDS_FRAMEWORK.UPDATED_AT, now)
+                .where(STANDARDS_FRAMEWORK.ID.eq(frameworkId)).execute();
+    }
+
+    /** Sets only what differs: jOOQ marks a field changed on any set, and revisions count real changes. */
+    private static void apply(StandardItemRecord record, ItemDraft draft, @Nullable String code, String statement) {
+        Kind kind = draft.level() == Level.STANDARD ? draft.kind() : null;
+        String subject = draft.level() == Level.STANDARD ? blankToNull(draft.subject()) : null;
+        setIfDifferent(record.getLevel(), draft.level().name(), record::setLevel);
+        setIfDifferent(record.getKind(), kind == null ? null : kind.name(), record::setKind);
+        setIfDifferent(record.getSubject(), subject, record::setSubject);
+        setIfDifferent(record.getCode(), code, record::setCode);
+        setIfDifferent(record.getStatement(), statement, record::setStatement);
+        setIfDifferent(record.getDescription(), blankToNull(draft.description()), record::setDescription);
+    }
+
+    private static <T> void setIfDifferent(@Nullable T current, @Nullable T wanted, java.util.function.Consumer<@Nullable T> setter) {
+        if (!Objects.equals(current, wanted)) {
+            setter.accept(wanted);
+        }
+    }
+
+    private static Condition parentCondition(@Nullable Long parentId) {
+        return parentId == null ? STANDARD_ITEM.PARENT_ID.isNull() : STANDARD_ITEM.PARENT_ID.eq(parentId);
+    }
+
+    private static String required(@Nullable String text, String field) {
+        String clean = blankToNull(text);
+        if (clean == null) {
+            throw new StandardsRefusal("standards.error.empty-" + field, field, null);
+        }
+        return clean;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private static StandardsFramework framework(StandardsFrameworkRecord r) {
+        return new StandardsFramework(r.getId(), r.getTitle(), FrameworkSource.valueOf(r.getSource()),
+                r.getCourseId() == null, r.getCaseIdentifier());
+    }
+
+    private static StandardItem item(StandardItemRecord r) {
+        return new StandardItem(r.getId(), r.getFrameworkId(), r.getParentId(), Level.valueOf(r.getLevel()),
+                r.getKind() == null ? null : Kind.valueOf(r.getKind()), r.getSubject(), r.getCode(), r.getStatement(),
+                r.getDescription(), r.getPosition(), r.getSourceIdentifier(), r.getArchivedAt() != null,
+                r.getRevision());
+    }
+}

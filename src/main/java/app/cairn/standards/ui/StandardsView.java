@@ -1,0 +1,312 @@
+package app.cairn.standards.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import app.cairn.shared.ui.CourseLayout;
+import app.cairn.standards.ItemDraft;
+import app.cairn.standards.Kind;
+import app.cairn.standards.Level;
+import app.cairn.standards.Saved;
+import app.cairn.standards.StandardItem;
+import app.cairn.standards.StandardsFramework;
+import app.cairn.standards.StandardsLibrary;
+import app.cairn.standards.StandardsRefusal;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The teacher's standards library: pick a framework, filter its tree, add, edit, reorder and
+ * archive items, or import a CASE file. A framework is a few hundred items at most, so the tree is
+ * held in memory rather than loaded lazily.
+ */
+@Route(value = "standards", layout = CourseLayout.class)
+@RolesAllowed("TEACHER")
+public class StandardsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final StandardsLibrary library;
+    private final Select<StandardsFramework> frameworks = new Select<>();
+    private final TextField filter = new TextField();
+    private final TreeGrid<StandardItem> tree = new TreeGrid<>();
+    private final Paragraph message = new Paragraph();
+    private final Paragraph sharedNote = new Paragraph();
+    private final List<Button> editing = new ArrayList<>();
+    private List<StandardItem> items = List.of();
+
+    public StandardsView(StandardsLibrary library) {
+        this.library = library;
+        addClassName("cairn-standards");
+        setPadding(false);
+        H1 title = new H1(getTranslation("standards.title"));
+
+        frameworks.setId("standards-framework");
+        frameworks.setLabel(getTranslation("standards.framework"));
+        frameworks.setItemLabelGenerator(StandardsFramework::title);
+        frameworks.setEmptySelectionAllowed(false);
+        frameworks.addValueChangeListener(event -> showFramework());
+        Button newFramework = button("standards-new-framework", "standards.framework.new", this::openNewFramework);
+        Button importCase = button("standards-import", "standards.import.open",
+                () -> new CaseImportDialog(library, this::imported).open());
+
+        filter.setId("standards-filter");
+        filter.setLabel(getTranslation("standards.filter"));
+        filter.setPlaceholder(getTranslation("standards.filter.placeholder"));
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(event -> refreshTree());
+
+        tree.setId("standards-tree");
+        tree.addHierarchyColumn(StandardItem::statement).setHeader(getTranslation("standards.column.statement"))
+                .setFlexGrow(3);
+        tree.addColumn(item -> item.code() == null ? "" : item.code()).setHeader(getTranslation("standards.column.code"))
+                .setAutoWidth(true).setFlexGrow(0);
+        tree.addColumn(item -> getTranslation("standards.level." + item.level().name()))
+                .setHeader(getTranslation("standards.column.level")).setFlexGrow(1);
+        tree.setWidthFull();
+
+        Button add = button("standards-add", "standards.item.add", () -> openEditor(null, null));
+        Button addChild = button("standards-add-child", "standards.item.add-child", () -> withSelected(
+                selected -> openEditor(null, selected)));
+        Button edit = button("standards-edit", "standards.item.edit", () -> withSelected(
+                selected -> openEditor(selected, null)));
+        Button up = button("standards-up", "standards.item.up", () -> withSelected(selected -> move(selected, true)));
+        up.setAriaLabel(getTranslation("standards.item.up.aria"));
+        Button down = button("standards-down", "standards.item.down", () -> withSelected(selected -> move(selected, false)));
+        down.setAriaLabel(getTranslation("standards.item.down.aria"));
+        Button archive = button("standards-archive", "standards.item.archive", () -> withSelected(this::archive));
+        editing.addAll(List.of(add, addChild, edit, up, down, archive));
+
+        message.setId("standards-message");
+        message.getElement().setAttribute("role", "status");
+        sharedNote.setId("standards-shared-note");
+
+        // Wraps on narrow LMS iframes (800 px) instead of overflowing.
+        FlexLayout frameworkRow = wrapping(frameworks, newFramework, importCase);
+        frameworkRow.setAlignItems(Alignment.END);
+        FlexLayout actions = wrapping(add, addChild, edit, up, down, archive);
+        add(title, frameworkRow, filter, sharedNote, actions, message, tree);
+        loadFrameworks(null);
+    }
+
+    private static FlexLayout wrapping(com.vaadin.flow.component.Component... components) {
+        FlexLayout row = new FlexLayout(components);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.getStyle().set("gap", "var(--lumo-space-s, 0.5rem)");
+        return row;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button button = new Button(getTranslation(key), event -> action.run());
+        button.setId(id);
+        return button;
+    }
+
+    private void loadFrameworks(@Nullable Long select) {
+        List<StandardsFramework> all = library.frameworks();
+        frameworks.setItems(all);
+        frameworks.setVisible(!all.isEmpty());
+        all.stream().filter(framework -> select == null || framework.id() == select).findFirst()
+                .ifPresentOrElse(frameworks::setValue, this::showFramework);
+        if (all.isEmpty()) {
+            message.setText(getTranslation("standards.framework.none"));
+        }
+    }
+
+    private void showFramework() {
+        StandardsFramework framework = frameworks.getValue();
+        items = framework == null ? List.of() : library.items(framework.id(), false);
+        boolean editable = framework != null && !framework.shared();
+        editing.forEach(button -> button.setEnabled(editable));
+        sharedNote.setText(framework != null && framework.shared() ? getTranslation("standards.framework.shared") : "");
+        sharedNote.setVisible(framework != null && framework.shared());
+        refreshTree();
+    }
+
+    /** Shows the items whose code or statement matches the filter, with their ancestors for context. */
+    private void refreshTree() {
+        String words = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        Map<Long, StandardItem> byId = new HashMap<>();
+        items.forEach(item -> byId.put(item.id(), item));
+        Set<Long> shown = new HashSet<>();
+        for (StandardItem item : items) {
+            if (words.isEmpty() || item.statement().toLowerCase(Locale.ROOT).contains(words)
+                    || (item.code() != null && item.code().toLowerCase(Locale.ROOT).contains(words))) {
+                for (StandardItem at = item; at != null && shown.add(at.id());
+                     at = at.parentId() == null ? null : byId.get(at.parentId())) {
+                    // walk up to the root
+                }
+            }
+        }
+        TreeData<StandardItem> data = new TreeData<>();
+        for (StandardItem item : items) { // tree order: parents come first
+            if (shown.contains(item.id())) {
+                StandardItem parent = item.parentId() == null ? null : byId.get(item.parentId());
+                data.addItem(parent != null && shown.contains(parent.id()) ? parent : null, item);
+            }
+        }
+        tree.setDataProvider(new TreeDataProvider<>(data));
+        tree.expandRecursively(data.getRootItems(), Integer.MAX_VALUE);
+    }
+
+    private void withSelected(java.util.function.Consumer<StandardItem> action) {
+        StandardItem selected = tree.asSingleSelect().getValue();
+        if (selected == null) {
+            message.setText(getTranslation("standards.select-first"));
+            return;
+        }
+        action.accept(selected);
+    }
+
+    private void move(StandardItem item, boolean up) {
+        library.move(item.id(), up);
+        reselect(item.id());
+    }
+
+    private void archive(StandardItem item) {
+        library.archive(item.id());
+        message.setText(getTranslation("standards.item.archived"));
+        showFramework();
+    }
+
+    private void reselect(long itemId) {
+        showFramework();
+        items.stream().filter(item -> item.id() == itemId).findFirst().ifPresent(tree::select);
+    }
+
+    private void imported(long frameworkId, String summary) {
+        loadFrameworks(frameworkId);
+        message.setText(summary);
+    }
+
+    private void openNewFramework() {
+        Dialog dialog = new Dialog(getTranslation("standards.framework.new"));
+        TextField title = new TextField(getTranslation("standards.framework.title"));
+        title.setId("standards-framework-title");
+        title.setWidthFull();
+        Paragraph error = new Paragraph();
+        error.setId("standards-framework-error");
+        Button create = new Button(getTranslation("standards.framework.create"), event -> {
+            try {
+                StandardsFramework framework = library.createFramework(title.getValue());
+                dialog.close();
+                loadFrameworks(framework.id());
+            } catch (StandardsRefusal refusal) {
+                error.setText(translate(refusal));
+            }
+        });
+        create.setId("standards-framework-create");
+        Button cancel = new Button(getTranslation("standards.item.cancel"), event -> dialog.close());
+        dialog.add(new VerticalLayout(title, error));
+        dialog.getFooter().add(cancel, create);
+        dialog.open();
+    }
+
+    /** Edits {@code item}, or adds a new one under {@code parent} (top level when both are null). */
+    private void openEditor(@Nullable StandardItem item, @Nullable StandardItem parent) {
+        StandardsFramework framework = frameworks.getValue();
+        if (framework == null) {
+            message.setText(getTranslation("standards.framework.none"));
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation(item == null ? "standards.item.add" : "standards.item.edit"));
+        dialog.setWidth("min(40rem, 95vw)");
+        Select<Level> level = new Select<>();
+        level.setId("standards-item-level");
+        level.setLabel(getTranslation("standards.item.level"));
+        level.setItems(Level.values());
+        level.setItemLabelGenerator(value -> getTranslation("standards.level." + value.name()));
+        level.setValue(item != null ? item.level() : parent == null ? Level.STANDARD : childLevel(parent.level()));
+        Select<Kind> kind = new Select<>();
+        kind.setId("standards-item-kind");
+        kind.setLabel(getTranslation("standards.item.kind"));
+        kind.setItems(Kind.values());
+        kind.setItemLabelGenerator(value -> getTranslation("standards.kind." + value.name()));
+        kind.setValue(item != null && item.kind() != null ? item.kind() : Kind.CONTENT_AREA);
+        TextField subject = field("standards-item-subject", "standards.item.subject", item == null ? null : item.subject());
+        TextField code = field("standards-item-code", "standards.item.code", item == null ? null : item.code());
+        TextArea statement = new TextArea(getTranslation("standards.item.statement"));
+        statement.setId("standards-item-statement");
+        statement.setWidthFull();
+        statement.setValue(item == null ? "" : item.statement());
+        TextArea description = new TextArea(getTranslation("standards.item.description"));
+        description.setId("standards-item-description");
+        description.setWidthFull();
+        description.setValue(item == null || item.description() == null ? "" : item.description());
+        Runnable standardOnly = () -> {
+            kind.setVisible(level.getValue() == Level.STANDARD);
+            subject.setVisible(level.getValue() == Level.STANDARD);
+        };
+        level.addValueChangeListener(event -> standardOnly.run());
+        standardOnly.run();
+        Paragraph error = new Paragraph();
+        error.setId("standards-item-error");
+        error.getElement().setAttribute("role", "alert");
+
+        Button save = new Button(getTranslation("standards.item.save"), event -> {
+            ItemDraft draft = new ItemDraft(level.getValue(), kind.getValue(), subject.getValue(), code.getValue(),
+                    statement.getValue(), description.getValue());
+            try {
+                Saved saved = item == null
+                        ? library.addItem(framework.id(), parent == null ? null : parent.id(), draft)
+                        : library.updateItem(item.id(), draft);
+                dialog.close();
+                message.setText(saved.warnings().isEmpty() ? getTranslation("standards.item.saved")
+                        : getTranslation("standards.warning." + saved.warnings().getFirst().name()));
+                reselect(saved.item().id());
+            } catch (StandardsRefusal refusal) {
+                error.setText(translate(refusal));
+            }
+        });
+        save.setId("standards-item-save");
+        Button cancel = new Button(getTranslation("standards.item.cancel"), event -> dialog.close());
+        FlexLayout row = wrapping(level, kind, subject, code);
+        dialog.add(new VerticalLayout(row, statement, description, error));
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+
+    private TextField field(String id, String key, @Nullable String value) {
+        TextField field = new TextField(getTranslation(key));
+        field.setId(id);
+        field.setValue(value == null ? "" : value);
+        return field;
+    }
+
+    private static Level childLevel(Level parent) {
+        return switch (parent) {
+            case GRADUATE_ATTRIBUTE, STANDARD -> Level.INDICATOR;
+            case INDICATOR, OBJECTIVE -> Level.OBJECTIVE;
+        };
+    }
+
+    String translate(StandardsRefusal refusal) {
+        return CaseImportDialog.translate(this, refusal);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("standards.page-title");
+    }
+}
