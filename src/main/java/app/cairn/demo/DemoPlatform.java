@@ -41,6 +41,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import app.cairn.lti.PlatformRegistration;
 import app.cairn.lti.PlatformRegistry;
+import app.cairn.lti.ToolKeys;
 import app.cairn.shared.PlainPage;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -57,20 +58,28 @@ class DemoPlatform {
     private static final Map<String, DemoUser> USERS = Map.of(
             "demo-teacher", new DemoUser("demo-teacher", "Dana Demo", "Instructor"),
             "demo-student", new DemoUser("demo-student", "Sam Student", "Learner"));
+    /** The demo class as the demo LMS's roster lists it: most of them never open Cairn. */
+    private static final List<DemoUser> CLASS = List.of(USERS.get("demo-teacher"), USERS.get("demo-student"),
+            new DemoUser("demo-s2", "Ana Alvarez", "Learner"), new DemoUser("demo-s3", "Ben Okafor", "Learner"),
+            new DemoUser("demo-s4", "Chloé Martin", "Learner"), new DemoUser("demo-s5", "Dev Patel", "Learner"),
+            new DemoUser("demo-s6", "Emma Nguyen", "Learner"));
+    private final java.util.Set<String> issuedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private record DemoUser(String subject, String name, String role) {
     }
 
     private final PlatformRegistry registry;
+    private final ToolKeys toolKeys;
     private final MessageSource messages;
     private final Environment environment;
     private final Clock clock;
     private final RSAKey key;
     private @Nullable String baseUrl;
 
-    DemoPlatform(PlatformRegistry registry, MessageSource messages, Environment environment, Clock clock)
-            throws JOSEException {
+    DemoPlatform(PlatformRegistry registry, ToolKeys toolKeys, MessageSource messages, Environment environment,
+                 Clock clock) throws JOSEException {
         this.registry = registry;
+        this.toolKeys = toolKeys;
         this.messages = messages;
         this.environment = environment;
         this.clock = clock;
@@ -147,6 +156,8 @@ class DemoPlatform {
                 .claim(LTI + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#" + user.role()))
                 .claim(LTI + "context", Map.of("id", "demo-course", "label", "DEMO-101",
                         "title", "Demo course: Ecosystems"))
+                .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
+                        "context_memberships_url", baseUrl + "/demo/roster", "service_versions", List.of("2.0")))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
@@ -158,6 +169,43 @@ class DemoPlatform {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(PlainPage.page(messages.getMessage("lti.continue", null, locale), locale, form,
                         PlainPage.SUBMIT_FORM_SCRIPT));
+    }
+
+    /**
+     * The demo's OAuth 2 token endpoint: a token for whoever presents a client assertion signed by
+     * Cairn's own key for the demo client, as a real LMS checks it.
+     */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/token", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> token(@RequestParam("client_assertion") String assertion) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(assertion);
+            var key = toolKeys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (key instanceof RSAKey rsa && jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(rsa))
+                    && CLIENT_ID.equals(claims.getIssuer()) && claims.getAudience().contains(baseUrl + "/demo/token")
+                    && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
+                String token = UUID.randomUUID().toString();
+                issuedTokens.add(token);
+                return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 3600));
+            }
+        } catch (java.text.ParseException | JOSEException e) {
+            log.debug("Demo token request refused: {}", e.getMessage());
+        }
+        return ResponseEntity.status(401).body(Map.of("error", "invalid_client"));
+    }
+
+    /** The demo class roster (LTI Names and Role Provisioning), for the Roster tab. */
+    @GetMapping(value = "/roster", produces = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json")
+    ResponseEntity<Map<String, Object>> roster(@org.springframework.web.bind.annotation.RequestHeader(
+            name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+        if (authorization == null || !issuedTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
+            return ResponseEntity.status(401).build();
+        }
+        List<Map<String, Object>> members = CLASS.stream().map(user -> Map.<String, Object>of("user_id", user.subject(),
+                "name", user.name(), "status", "Active",
+                "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#" + user.role()))).toList();
+        return ResponseEntity.ok(Map.of("id", baseUrl + "/demo/roster", "context", Map.of("id", "demo-course"),
+                "members", members));
     }
 
     @GetMapping(value = "/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
