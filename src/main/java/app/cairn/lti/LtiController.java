@@ -49,10 +49,13 @@ class LtiController {
     private final ToolKeys toolKeys;
     private final HtmlPages pages;
     private final CourseRoster roster;
+    private final LaunchMetrics metrics;
 
     LtiController(PlatformRegistry platforms, LoginStore logins, LaunchVerifier verifier, CourseDirectory courses,
-                  LaunchSession session, ToolKeys toolKeys, HtmlPages pages, CourseRoster roster) {
+                  LaunchSession session, ToolKeys toolKeys, HtmlPages pages, CourseRoster roster,
+                  LaunchMetrics metrics) {
         this.roster = roster;
+        this.metrics = metrics;
         this.platforms = platforms;
         this.logins = logins;
         this.verifier = verifier;
@@ -139,6 +142,7 @@ class LtiController {
                 roster.syncMyCourseRosterInBackground();
             }
             response.addHeader(HttpHeaders.SET_COOKIE, loginCookie(state, "", 0));
+            metrics.accepted(role);
             securityLog.info("LTI launch accepted: platform={} course={} person={} role={}",
                     viewer.platformId(), viewer.courseId(), viewer.personId(), role);
             return ResponseEntity.status(303).header(HttpHeaders.LOCATION, role == Role.TEACHER ? "/teacher" : "/student")
@@ -194,6 +198,7 @@ class LtiController {
     }
 
     private ResponseEntity<String> refuse(LaunchRefusedException e, HttpServletRequest request, @Nullable String issuer) {
+        metrics.refused(e.refusal());
         String reference = UUID.randomUUID().toString().substring(0, 8);
         securityLog.warn("LTI request refused: reason={} ref={} path={} remote={} iss={} detail={}",
                 e.refusal(), reference, request.getRequestURI(), request.getRemoteAddr(), issuer, e.getMessage());

@@ -33,6 +33,14 @@ class OperationsEndpointsIT {
     }
 
     @Test
+    void refused_launches_are_counted_by_reason() {
+        LtiBrowser client = new LtiBrowser("http://localhost:" + port);
+        client.postLaunch("not-a-token", "no-state");
+
+        assertThat(client.get("/actuator/prometheus").body()).contains("cairn_lti_refusals_total{reason=\"NOT_A_JWT\"}");
+    }
+
+    @Test
     void other_actuator_endpoints_are_not_exposed() {
         assertThat(new LtiBrowser("http://localhost:" + port).get("/actuator/env").status()).isNotEqualTo(200);
     }
