@@ -24,6 +24,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.cairn.proficiency.LevelView;
+import app.cairn.proficiency.ProficiencyScales;
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Viewer;
 import cairn.schema.tables.records.StandardItemRecord;
@@ -44,11 +46,13 @@ public class StandardsLibrary {
     private final DSLContext db;
     private final Clock clock;
     private final CurrentViewer currentViewer;
+    private final ProficiencyScales proficiencyScales;
 
-    StandardsLibrary(DSLContext db, Clock clock, CurrentViewer currentViewer) {
+    StandardsLibrary(DSLContext db, Clock clock, CurrentViewer currentViewer, ProficiencyScales proficiencyScales) {
         this.db = db;
         this.clock = clock;
         this.currentViewer = currentViewer;
+        this.proficiencyScales = proficiencyScales;
     }
 
     /** The frameworks this viewer's course may read: its own, then those shared with the platform. */
@@ -274,16 +278,154 @@ public class StandardsLibrary {
     @Transactional
     public ImportResult importCase(CasePreview preview, Map<String, Optional<Level>> mapping) {
         Viewer viewer = currentViewer.requireTeacher();
+        return importTree(preview, mapping, preview.subject(),
+                node -> new StandardsRefusal("standards.case.error.duplicate", "humanCodingScheme", node.identifier(),
+                        "humanCodingScheme", node.identifier()),
+                now -> {
+                    StandardsFrameworkRecord framework = db.selectFrom(STANDARDS_FRAMEWORK)
+                            .where(STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId()),
+                                    STANDARDS_FRAMEWORK.COURSE_ID.eq(viewer.courseId()),
+                                    STANDARDS_FRAMEWORK.CASE_IDENTIFIER.eq(preview.documentIdentifier()))
+                            .orderBy(STANDARDS_FRAMEWORK.ID).limit(1).fetchOne();
+                    if (framework == null) {
+                        framework = newFramework(viewer, FrameworkSource.CASE, now);
+                        framework.setCaseIdentifier(preview.documentIdentifier());
+                    }
+                    framework.setTitle(preview.title());
+                    return framework;
+                });
+    }
+
+    // --- Canvas outcomes CSV ---
+
+    /**
+     * Reads a Canvas outcomes CSV file into a preview; nothing is saved. Refuses files over 5 MB or
+     * 10,000 rows, files that are not UTF-8 CSV, and files whose meaning is unclear, with the line
+     * and column that broke them. The file name (without .csv) becomes a new framework's title.
+     */
+    public CanvasCsvPreview previewCanvasCsv(InputStream csv, @Nullable String fileName) {
+        currentViewer.requireTeacher();
+        return CanvasCsvParser.parse(csv, fileName);
+    }
+
+    /**
+     * Saves a previewed Canvas outcomes CSV file into the viewer's course, each type (groups or
+     * outcomes at a depth) at the level the teacher chose, like {@link #importCase}. The framework
+     * to update is the course's Canvas CSV framework that already holds the most of the file's
+     * vendor_guids; when none does, a new one is made. Items are matched by vendor_guid, so
+     * importing again updates in place. Ratings and calculation methods are not saved.
+     */
+    @Transactional
+    public ImportResult importCanvasCsv(CanvasCsvPreview preview, Map<String, Optional<Level>> mapping) {
+        Viewer viewer = currentViewer.requireTeacher();
+        return importTree(preview, mapping, null,
+                node -> new StandardsRefusal("standards.csv.error.duplicate-code", CanvasCsvParser.DISPLAY_NAME,
+                        node.identifier(), preview.lines().get(node.identifier()), preview.codeColumn(),
+                        node.code() == null ? "" : node.code()),
+                now -> {
+                    Set<String> guids = new HashSet<>();
+                    preview.items().forEach(node -> guids.add(node.identifier()));
+                    Long match = guids.isEmpty() ? null : db.select(STANDARD_ITEM.FRAMEWORK_ID).from(STANDARD_ITEM)
+                            .join(STANDARDS_FRAMEWORK).on(STANDARDS_FRAMEWORK.ID.eq(STANDARD_ITEM.FRAMEWORK_ID))
+                            .where(STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId()),
+                                    STANDARDS_FRAMEWORK.COURSE_ID.eq(viewer.courseId()),
+                                    STANDARDS_FRAMEWORK.SOURCE.eq(FrameworkSource.CANVAS_CSV.name()),
+                                    STANDARD_ITEM.SOURCE_IDENTIFIER.in(guids))
+                            .groupBy(STANDARD_ITEM.FRAMEWORK_ID)
+                            .orderBy(org.jooq.impl.DSL.count().desc(), STANDARD_ITEM.FRAMEWORK_ID)
+                            .limit(1).fetchOne(STANDARD_ITEM.FRAMEWORK_ID);
+                    if (match != null) {
+                        return db.selectFrom(STANDARDS_FRAMEWORK).where(STANDARDS_FRAMEWORK.ID.eq(match)).fetchSingle();
+                    }
+                    StandardsFrameworkRecord framework = newFramework(viewer, FrameworkSource.CANVAS_CSV, now);
+                    framework.setTitle(preview.title());
+                    return framework;
+                });
+    }
+
+    /**
+     * Writes a framework's live items as a Canvas outcomes CSV file (UTF-8, RFC 4180): items with
+     * children become groups, the others outcomes, each with the course's proficiency scale as its
+     * ratings, highest first. An item's vendor_guid is its source identifier, or {@code cairn-<id>}
+     * for items typed in Cairn, so Canvas updates the same outcomes when the file is imported again.
+     */
+    @Transactional
+    public byte[] exportCanvasCsv(long frameworkId) {
+        currentViewer.requireTeacher();
+        List<StandardItem> live = items(frameworkId, false);
+        List<LevelView> levels = new ArrayList<>(proficiencyScales.scaleOfMyCourse().levels());
+        java.util.Collections.reverse(levels);
+        List<String> ratings = new ArrayList<>();
+        for (LevelView level : levels) {
+            ratings.add(level.points().stripTrailingZeros().toPlainString());
+            ratings.add(level.label());
+        }
+        int width = CanvasCsvParser.HEADER.size() - 1 + Math.max(1, ratings.size());
+        Set<Long> parents = new HashSet<>();
+        Map<Long, String> guids = new HashMap<>();
+        for (StandardItem item : live) {
+            if (item.parentId() != null) {
+                parents.add(item.parentId());
+            }
+            guids.put(item.id(), item.sourceIdentifier() != null ? item.sourceIdentifier() : "cairn-" + item.id());
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer out = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            Csv.write(out, padded(CanvasCsvParser.HEADER, width));
+            for (StandardItem item : live) {
+                boolean group = parents.contains(item.id());
+                List<String> row = new ArrayList<>(List.of(guids.get(item.id()), group ? "group" : "outcome",
+                        item.statement(), item.description() == null ? "" : item.description(),
+                        item.code() == null ? "" : item.code(), "", "", "active",
+                        item.parentId() == null ? "" : guids.getOrDefault(item.parentId(), "")));
+                if (!group) {
+                    row.addAll(ratings);
+                }
+                Csv.write(out, padded(row, width));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> padded(List<String> cells, int width) {
+        List<String> row = new ArrayList<>(cells);
+        while (row.size() < width) {
+            row.add("");
+        }
+        return row;
+    }
+
+    // --- both imports ---
+
+    private StandardsFrameworkRecord newFramework(Viewer viewer, FrameworkSource source, LocalDateTime now) {
+        StandardsFrameworkRecord framework = db.newRecord(STANDARDS_FRAMEWORK);
+        framework.setPlatformId(viewer.platformId());
+        framework.setCourseId(viewer.courseId());
+        framework.setSource(source.name());
+        framework.setCreatedAt(now);
+        return framework;
+    }
+
+    /**
+     * Writes a previewed tree into the framework {@code target} finds or makes (not stored yet when
+     * new), in the caller's transaction: matched items are updated, new ones added, those gone from
+     * the file archived. Every row is decided before any is written.
+     */
+    private ImportResult importTree(ImportPreview preview, Map<String, Optional<Level>> mapping,
+                                    @Nullable String subject,
+                                    java.util.function.Function<ImportPreview.Node, StandardsRefusal> duplicateCode,
+                                    java.util.function.Function<LocalDateTime, StandardsFrameworkRecord> target) {
         Map<String, Optional<Level>> levels = new HashMap<>(preview.suggestedMapping());
         levels.putAll(mapping);
 
-        // Decide every row before writing any, so a refusal leaves the database untouched.
         Map<String, @Nullable String> parents = new HashMap<>();
         preview.items().forEach(node -> parents.put(node.identifier(), node.parentIdentifier()));
         Map<String, @Nullable String> keptParent = new HashMap<>();
-        List<CasePreview.Node> kept = new ArrayList<>();
+        List<ImportPreview.Node> kept = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        for (CasePreview.Node node : preview.items()) {
+        for (ImportPreview.Node node : preview.items()) {
             String parent = node.parentIdentifier();
             while (parent != null && !keptParent.containsKey(parent)) {
                 parent = parents.get(parent);
@@ -294,26 +436,12 @@ public class StandardsLibrary {
             keptParent.put(node.identifier(), parent);
             kept.add(node);
             if (node.code() != null && !codes.add(node.code())) {
-                throw new StandardsRefusal("standards.case.error.duplicate", "humanCodingScheme", node.identifier(),
-                        "humanCodingScheme", node.identifier());
+                throw duplicateCode.apply(node);
             }
         }
 
         LocalDateTime now = now();
-        StandardsFrameworkRecord framework = db.selectFrom(STANDARDS_FRAMEWORK)
-                .where(STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId()),
-                        STANDARDS_FRAMEWORK.COURSE_ID.eq(viewer.courseId()),
-                        STANDARDS_FRAMEWORK.CASE_IDENTIFIER.eq(preview.documentIdentifier()))
-                .orderBy(STANDARDS_FRAMEWORK.ID).limit(1).fetchOne();
-        if (framework == null) {
-            framework = db.newRecord(STANDARDS_FRAMEWORK);
-            framework.setPlatformId(viewer.platformId());
-            framework.setCourseId(viewer.courseId());
-            framework.setSource(FrameworkSource.CASE.name());
-            framework.setCaseIdentifier(preview.documentIdentifier());
-            framework.setCreatedAt(now);
-        }
-        framework.setTitle(preview.title());
+        StandardsFrameworkRecord framework = target.apply(now);
         framework.setUpdatedAt(now);
         framework.store();
         long frameworkId = framework.getId();
@@ -324,10 +452,9 @@ public class StandardsLibrary {
         Set<String> manualCodes = new HashSet<>(db.select(STANDARD_ITEM.CODE).from(STANDARD_ITEM)
                 .where(STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId), STANDARD_ITEM.SOURCE_IDENTIFIER.isNull(),
                         STANDARD_ITEM.ARCHIVED_AT.isNull(), STANDARD_ITEM.CODE.isNotNull()).fetch(STANDARD_ITEM.CODE));
-        for (CasePreview.Node node : kept) {
+        for (ImportPreview.Node node : kept) {
             if (node.code() != null && manualCodes.contains(node.code())) {
-                throw new StandardsRefusal("standards.case.error.duplicate", "humanCodingScheme", node.identifier(),
-                        "humanCodingScheme", node.identifier());
+                throw duplicateCode.apply(node); // the transaction rolls back the framework row too
             }
         }
 
@@ -335,13 +462,13 @@ public class StandardsLibrary {
         Map<@Nullable String, Integer> nextPosition = new HashMap<>();
         int created = 0;
         int updated = 0;
-        for (CasePreview.Node node : kept) {
+        for (ImportPreview.Node node : kept) {
             String parent = keptParent.get(node.identifier());
             Long parentId = parent == null ? null : ids.get(parent);
             int position = nextPosition.merge(parent, 1, Integer::sum) - 1;
             Level level = levels.get(node.typeKey()).orElseThrow();
             ItemDraft draft = new ItemDraft(level, level == Level.STANDARD ? Kind.CONTENT_AREA : null,
-                    level == Level.STANDARD ? preview.subject() : null, node.code(), node.statement(), node.notes());
+                    level == Level.STANDARD ? subject : null, node.code(), node.statement(), node.notes());
             StandardItemRecord record = existing.remove(node.identifier());
             if (record == null) {
                 record = db.newRecord(STANDARD_ITEM);

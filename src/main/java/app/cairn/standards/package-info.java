@@ -1,6 +1,7 @@
 /**
  * The standards library: graduate profile attributes, graduation standards, performance
- * indicators and learning objectives, typed in or imported from CASE. {@link app.cairn.standards.StandardsLibrary}
+ * indicators and learning objectives, typed in, imported from CASE or a Canvas outcomes CSV, exported as
+ * Canvas outcomes CSV. {@link app.cairn.standards.StandardsLibrary}
  * is the one way in.
  */
 @NullMarked

@@ -1,5 +1,6 @@
 package app.cairn.standards.ui;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -25,6 +28,7 @@ import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadEvent;
 
 import app.cairn.shared.ui.CourseLayout;
 import app.cairn.standards.ItemDraft;
@@ -39,7 +43,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The teacher's standards library: pick a framework, filter its tree, add, edit, reorder and
- * archive items, or import a CASE file. A framework is a few hundred items at most, so the tree is
+ * archive items, import a CASE or Canvas outcomes CSV file, or export a framework as Canvas outcomes
+ * CSV. A framework is a few hundred items at most, so the tree is
  * held in memory rather than loaded lazily.
  */
 @Route(value = "standards", layout = CourseLayout.class)
@@ -53,7 +58,10 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph message = new Paragraph();
     private final Paragraph sharedNote = new Paragraph();
     private final List<Button> editing = new ArrayList<>();
+    private final Anchor exportCanvas = new Anchor();
     private List<StandardItem> items = List.of();
+    /** The framework the export link writes; read by the download request, outside the UI lock. */
+    private volatile @Nullable StandardsFramework exported;
 
     public StandardsView(StandardsLibrary library) {
         this.library = library;
@@ -69,6 +77,12 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         Button newFramework = button("standards-new-framework", "standards.framework.new", this::openNewFramework);
         Button importCase = button("standards-import", "standards.import.open",
                 () -> new CaseImportDialog(library, this::imported).open());
+        Button importCanvas = button("standards-import-canvas", "standards.csv.import.open",
+                () -> new CanvasCsvImportDialog(library, this::imported).open());
+        exportCanvas.setId("standards-export-canvas");
+        exportCanvas.setText(getTranslation("standards.csv.export"));
+        exportCanvas.setHref(this::downloadCanvasCsv, AttachmentType.DOWNLOAD);
+        exportCanvas.setEnabled(false);
 
         filter.setId("standards-filter");
         filter.setLabel(getTranslation("standards.filter"));
@@ -103,7 +117,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         sharedNote.setId("standards-shared-note");
 
         // Wraps on narrow LMS iframes (800 px) instead of overflowing.
-        FlexLayout frameworkRow = wrapping(frameworks, newFramework, importCase);
+        FlexLayout frameworkRow = wrapping(frameworks, newFramework, importCase, importCanvas, exportCanvas);
         frameworkRow.setAlignItems(Alignment.END);
         FlexLayout actions = wrapping(add, addChild, edit, up, down, archive);
         add(title, frameworkRow, filter, sharedNote, actions, message, tree);
@@ -138,6 +152,8 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         StandardsFramework framework = frameworks.getValue();
         items = framework == null ? List.of() : library.items(framework.id(), false);
         boolean editable = framework != null && !framework.shared();
+        exported = framework;
+        exportCanvas.setEnabled(framework != null);
         editing.forEach(button -> button.setEnabled(editable));
         sharedNote.setText(framework != null && framework.shared() ? getTranslation("standards.framework.shared") : "");
         sharedNote.setVisible(framework != null && framework.shared());
@@ -168,6 +184,21 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         }
         tree.setDataProvider(new TreeDataProvider<>(data));
         tree.expandRecursively(data.getRootItems(), Integer.MAX_VALUE);
+    }
+
+    /** Writes the selected framework as a Canvas outcomes CSV file named after its title. */
+    private void downloadCanvasCsv(DownloadEvent event) throws IOException {
+        StandardsFramework framework = exported;
+        if (framework == null) {
+            event.getResponse().setStatus(404);
+            return;
+        }
+        byte[] csv = library.exportCanvasCsv(framework.id());
+        String name = framework.title().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        event.setFileName((name.isEmpty() ? "outcomes" : name) + ".csv");
+        event.setContentType("text/csv; charset=UTF-8");
+        event.setContentLength(csv.length);
+        event.getOutputStream().write(csv);
     }
 
     private void withSelected(java.util.function.Consumer<StandardItem> action) {
@@ -302,7 +333,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     String translate(StandardsRefusal refusal) {
-        return CaseImportDialog.translate(this, refusal);
+        return ImportWizard.translate(this, refusal);
     }
 
     @Override

@@ -176,6 +176,51 @@ class StandardsViewTest extends KaribuTest {
     }
 
     @Test
+    void teacher_has_the_canvas_csv_import_beside_case_and_an_export_link_once_a_framework_exists() {
+        launchAsTeacher(newCourse());
+        UI.getCurrent().navigate(StandardsView.class);
+        Anchor export = _get(Anchor.class, spec -> spec.withId("standards-export-canvas"));
+        assertThat(export.getText()).isEqualTo("Export as Canvas outcomes CSV");
+        assertThat(export.isEnabled()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("standards-import-canvas")).getText())
+                .isEqualTo("Import Canvas outcomes CSV");
+
+        click("standards-import-canvas");
+        _get(CanvasCsvImportDialog.class).showPreview(new ByteArrayInputStream((
+                "vendor_guid,object_type,title,description,display_name,calculation_method,calculation_int,"
+                + "workflow_state,parent_guids,ratings,,,\n"
+                + "g,group,Reading,,RD,,,active,,,,,\n"
+                + "o,outcome,\"Infers meaning, with evidence\",,RD.1,latest,,active,g,3,Great,1,Okay\n")
+                .getBytes(StandardCharsets.UTF_8)), "Reading.csv");
+        assertThat(text("canvas-preview-summary")).contains("Reading", "2 items");
+        assertThat(text("canvas-scoring-note")).contains("1 outcomes", "proficiency scale");
+        assertThat(this.<Optional<Level>>select("canvas-type-0").getLabel()).contains("Canvas groups at level 1");
+        click("canvas-import-confirm");
+
+        assertThat(text("standards-message")).isEqualTo("Imported \u201CReading\u201D: 2 new, 0 updated, 0 archived.");
+        assertThat(tree().getTreeData().getRootItems()).extracting(StandardItem::code).containsExactly("RD");
+        export = _get(Anchor.class, spec -> spec.withId("standards-export-canvas"));
+        assertThat(export.isEnabled()).isTrue();
+        assertThat(export.getHref()).isNotBlank();
+        assertThat(export.getElement().hasAttribute("download")).isTrue();
+    }
+
+    @Test
+    void a_broken_csv_is_refused_with_line_and_column_and_confirm_stays_off() {
+        launchAsTeacher(newCourse());
+        UI.getCurrent().navigate(StandardsView.class);
+        click("standards-import-canvas");
+
+        _get(CanvasCsvImportDialog.class).showPreview(new ByteArrayInputStream(
+                "vendor_guid,object_type,title,parent_guids\na,outcome,A,nowhere\n".getBytes(StandardCharsets.UTF_8)),
+                "bad.csv");
+
+        assertThat(text("canvas-import-error")).startsWith("Line 2, column D (parent_guids): ")
+                .contains("nowhere", "Nothing was imported");
+        assertThat(_get(Button.class, spec -> spec.withId("canvas-import-confirm")).isEnabled()).isFalse();
+    }
+
+    @Test
     void the_library_speaks_spanish_to_a_spanish_launch() {
         launchAs(app.cairn.shared.Role.TEACHER, newCourse(), "es-" + newCourse(), "Lucía",
                 java.util.Locale.forLanguageTag("es"));
