@@ -73,6 +73,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         frameworks.setLabel(getTranslation("standards.framework"));
         frameworks.setItemLabelGenerator(StandardsFramework::title);
         frameworks.setEmptySelectionAllowed(false);
+        frameworks.setMinWidth("16rem");
         frameworks.addValueChangeListener(event -> showFramework());
         Button newFramework = button("standards-new-framework", "standards.framework.new", this::openNewFramework);
         Button importCase = button("standards-import", "standards.import.open",
@@ -88,6 +89,8 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         filter.setLabel(getTranslation("standards.filter"));
         filter.setPlaceholder(getTranslation("standards.filter.placeholder"));
         filter.setClearButtonVisible(true);
+        filter.setWidthFull();
+        filter.setMaxWidth("30rem");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(event -> refreshTree());
 
@@ -99,6 +102,8 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         tree.addColumn(item -> getTranslation("standards.level." + item.level().name()))
                 .setHeader(getTranslation("standards.column.level")).setFlexGrow(1);
         tree.setWidthFull();
+        // Statements are sentences: wrap them rather than cut them off in an 800 px LMS frame.
+        tree.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         Button add = button("standards-add", "standards.item.add", () -> openEditor(null, null));
         Button addChild = button("standards-add-child", "standards.item.add-child", () -> withSelected(
