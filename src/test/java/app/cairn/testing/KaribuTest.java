@@ -58,7 +58,7 @@ public abstract class KaribuTest {
         long deploymentRowId = platforms.findDeployment(platformId, "karibu-deployment").orElseThrow();
         Viewer viewer = courses.recordLaunch(new LaunchFacts(platformId, deploymentRowId, subject, name, null,
                 locale, courseContextId, "Course " + courseContextId.substring(0, 12), "K-1", role,
-                List.of(role == Role.TEACHER ? "Instructor" : "Learner"), null));
+                List.of(role == Role.TEACHER ? "Instructor" : "Learner"), null, null, List.of()));
         signIn(viewer);
         return viewer;
     }
