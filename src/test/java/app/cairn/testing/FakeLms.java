@@ -391,7 +391,7 @@ public final class FakeLms implements AutoCloseable {
     /** A score the fake gradebook accepted, with the exact path and query it was posted to. */
     public record ReceivedScore(String lineItem, String userId, String timestamp, double scoreGiven, double scoreMaximum,
                                 String comment, String activityProgress, String gradingProgress, String path,
-                                String query, String contentType) {
+                                String query, String contentType, long receivedAtNanos) {
     }
 
     private volatile List<String> agsScopes = List.of(AGS_LINEITEM, AGS_LINEITEM_READONLY, AGS_SCORE,
@@ -641,7 +641,7 @@ public final class FakeLms implements AutoCloseable {
             lastScoreSecond.put(key, second);
             scores.add(new ReceivedScore(lineItem, userId, timestamp, number(body.get("scoreGiven")),
                     number(body.get("scoreMaximum")), (String) body.get("comment"), (String) body.get("activityProgress"),
-                    (String) body.get("gradingProgress"), path, rawQuery, contentType));
+                    (String) body.get("gradingProgress"), path, rawQuery, contentType, System.nanoTime()));
         }
         respond(exchange, 200, "application/json", "{}");
     }
