@@ -59,7 +59,8 @@ final class PlatformPace {
         return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
-    private void awaitTurn() throws InterruptedException {
+    /** Sleeps until the platform accepts calls again. */
+    void awaitTurn() throws InterruptedException {
         long left;
         while ((left = notBefore - System.nanoTime()) > 0) {
             Thread.sleep(Duration.ofNanos(left));

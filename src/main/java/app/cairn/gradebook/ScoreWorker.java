@@ -242,6 +242,13 @@ class ScoreWorker {
             lineItemUrls.put(claim.itemId(), claim.lineItemUrl());
             return claim.lineItemUrl();
         }
+        // Wait for the platform's turn before taking the item's lock: never sleep while holding it.
+        try {
+            pace.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendException(Problem.TRANSIENT, "interrupted while waiting for the LMS");
+        }
         try {
             String url = java.util.Objects.requireNonNull(transaction.execute(status -> {
                 // Locked, so that two nodes never both create the same column.
@@ -255,18 +262,15 @@ class ScoreWorker {
                             + "manage gradebook columns (scope " + LINEITEM_SCOPE + ")"));
                 }
                 try {
-                    String made = pace.call(() -> platform.findOrCreateLineItem(claim.platformId(),
+                    // Directly, not through the pace: a throttle here comes back as THROTTLED to deliver().
+                    String made = platform.findOrCreateLineItem(claim.platformId(),
                             java.util.Objects.requireNonNull(claim.lineItemsUrl()), claim.scopes(),
-                            new GradebookPlatform.LineItemSpec(claim.resourceId(), claim.label(), claim.itemMaximum(), claim.tag())));
+                            new GradebookPlatform.LineItemSpec(claim.resourceId(), claim.label(), claim.itemMaximum(), claim.tag()));
                     db.update(GRADEBOOK_ITEM).set(GRADEBOOK_ITEM.LINEITEM_URL, made).set(GRADEBOOK_ITEM.UPDATED_AT, now())
                             .where(GRADEBOOK_ITEM.ID.eq(claim.itemId())).execute();
                     return made;
                 } catch (SendException e) {
                     throw new Wrapped(e);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
                 }
             }));
             lineItemUrls.put(claim.itemId(), url);
