@@ -405,6 +405,37 @@ class GradebookIT {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
+    @Test
+    void every_launch_re_reads_the_gradebook_endpoint_and_its_scopes() {
+        lms.setAgsScopes(List.of(FakeLms.AGS_LINEITEM_READONLY));
+        try {
+            assertThat(new LtiBrowser("http://localhost:" + port).launch(lms, "student-1").status()).isEqualTo(303);
+            assertThat(db.select(COURSE.AGS_SCOPES).from(COURSE).where(COURSE.ID.eq(courseId)).fetchSingle().value1())
+                    .isEqualTo(FakeLms.AGS_LINEITEM_READONLY);
+            assertThat(gradebook.statusOfMyCourse().canSendScores()).isFalse();
+
+            gradebook.defineItem("unit-1", "Unit 1", 4, null);
+            long id = gradebook.recordScore("unit-1", person("student-1"), 3, 4, "Proficient");
+            worker("a").drain();
+            assertThat(row(id).getStatus()).isEqualTo("FAILED");
+            assertThat(row(id).getLastError()).contains("right to send scores");
+        } finally {
+            lms.setAgsScopes(List.of(FakeLms.AGS_LINEITEM, FakeLms.AGS_LINEITEM_READONLY, FakeLms.AGS_SCORE,
+                    "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly"));
+        }
+    }
+
+    @Test
+    void the_scheduled_poll_sends_when_the_worker_is_enabled() {
+        gradebook.defineItem("unit-1", "Unit 1", 4, null);
+        long id = gradebook.recordScore("unit-1", person("student-1"), 3, 4, "Proficient");
+        worker("off", 50, false).poll();
+        assertThat(row(id).getStatus()).isEqualTo("PENDING");
+
+        worker("on", 50, true).poll();
+        assertThat(row(id).getStatus()).isEqualTo("SENT");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private ScoreWorker worker(String node) {
@@ -412,11 +443,19 @@ class GradebookIT {
     }
 
     private ScoreWorker worker(String node, int batchSize) {
-        return new ScoreWorker(db, clock, platform, transaction, settings(batchSize), node);
+        return worker(node, batchSize, true);
+    }
+
+    private ScoreWorker worker(String node, int batchSize, boolean enabled) {
+        return new ScoreWorker(db, clock, platform, transaction, settings(batchSize, enabled), node);
     }
 
     private static ScoreWorker.Settings settings(int batchSize) {
-        return new ScoreWorker.Settings(true, batchSize, Duration.ofMinutes(2), Duration.ofSeconds(4), Duration.ofSeconds(2),
+        return settings(batchSize, true);
+    }
+
+    private static ScoreWorker.Settings settings(int batchSize, boolean enabled) {
+        return new ScoreWorker.Settings(enabled, batchSize, Duration.ofMinutes(2), Duration.ofSeconds(4), Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 20, 4, Duration.ofMinutes(10));
     }
 
