@@ -107,6 +107,16 @@ public class CourseDirectory {
             course.setRosterUrl(facts.rosterUrl());
             changed = true;
         }
+        // The gradebook endpoint and its scopes, likewise re-read at every launch that carries them.
+        if (facts.lineItemsUrl() != null) {
+            String scopes = String.join(" ", facts.agsScopes());
+            scopes = scopes.length() > 1000 ? scopes.substring(0, 1000) : scopes;
+            if (!facts.lineItemsUrl().equals(course.getAgsLineitemsUrl()) || !scopes.equals(course.getAgsScopes())) {
+                course.setAgsLineitemsUrl(facts.lineItemsUrl());
+                course.setAgsScopes(scopes);
+                changed = true;
+            }
+        }
         if (changed) {
             course.setUpdatedAt(now);
             course.update();

@@ -107,7 +107,8 @@ class DynamicRegistration {
         body.put("jwks_uri", base + "/lti/jwks");
         body.put("logo_uri", base + "/styles/cairn-logo.svg");
         body.put("token_endpoint_auth_method", "private_key_jwt");
-        body.put("scope", LtiClaims.NRPS_SCOPE);
+        body.put("scope", String.join(" ", LtiClaims.NRPS_SCOPE, LtiClaims.AGS_LINEITEM_SCOPE,
+                LtiClaims.AGS_LINEITEM_READONLY_SCOPE, LtiClaims.AGS_SCORE_SCOPE));
         body.put(TOOL_CONFIGURATION, tool);
         return body;
     }

@@ -279,7 +279,17 @@ class LaunchVerifier {
         return new VerifiedLaunch(platform.id(), deploymentRowId, subject, displayName(claims),
                 stringClaim(claims, "email"), locale, contextId, stringMember(claims, LtiClaims.CONTEXT, "title"),
                 stringMember(claims, LtiClaims.CONTEXT, "label"), roles, messageType, resourceLinkId,
-                stringMember(claims, LtiClaims.NAMES_ROLE_SERVICE, "context_memberships_url"));
+                stringMember(claims, LtiClaims.NAMES_ROLE_SERVICE, "context_memberships_url"),
+                stringMember(claims, LtiClaims.AGS_ENDPOINT, "lineitems"), agsScopes(claims));
+    }
+
+    /** The scopes the AGS endpoint claim grants; only strings, at most a few dozen. */
+    private static List<String> agsScopes(JWTClaimsSet claims) {
+        if (claims.getClaim(LtiClaims.AGS_ENDPOINT) instanceof Map<?, ?> endpoint
+                && endpoint.get("scope") instanceof List<?> scopes) {
+            return scopes.stream().filter(String.class::isInstance).map(String.class::cast).limit(20).toList();
+        }
+        return List.of();
     }
 
     private static @Nullable String displayName(JWTClaimsSet claims) {

@@ -135,7 +135,7 @@ class LtiController {
             Viewer viewer = courses.recordLaunch(new LaunchFacts(launch.platformId(), launch.deploymentRowId(),
                     launch.subject(), launch.name(), launch.email(), parseLocale(launch.locale(), locale),
                     launch.contextId(), launch.contextTitle(), launch.contextLabel(), role, launch.roles(),
-                    launch.rosterUrl()));
+                    launch.rosterUrl(), launch.lineItemsUrl(), launch.agsScopes()));
             session.signIn(viewer, request, response);
             if (role == Role.TEACHER) {
                 // Teachers see students who never launched; fetching the roster must not slow the launch.

@@ -8,5 +8,6 @@ import org.jspecify.annotations.Nullable;
 record VerifiedLaunch(long platformId, long deploymentRowId, String subject, @Nullable String name,
                       @Nullable String email, @Nullable String locale, String contextId,
                       @Nullable String contextTitle, @Nullable String contextLabel, List<String> roles,
-                      String messageType, String resourceLinkId, @Nullable String rosterUrl) {
+                      String messageType, String resourceLinkId, @Nullable String rosterUrl,
+                      @Nullable String lineItemsUrl, List<String> agsScopes) {
 }

@@ -60,7 +60,7 @@ public final class FakeLms implements AutoCloseable {
     private volatile String contextId = "course-" + UUID.randomUUID();
     private volatile boolean jwksDown;
     private final String cairnBaseUrl;
-    private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> issuedTokens = new ConcurrentHashMap<>();
     private final Set<String> seenAssertionIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger rosterRequests = new AtomicInteger();
@@ -83,6 +83,7 @@ public final class FakeLms implements AutoCloseable {
         server.createContext("/auth", this::authorize);
         server.createContext("/token", this::token);
         server.createContext("/nrps/", this::roster);
+        server.createContext("/ags/", this::ags);
         server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
         server.createContext("/register", this::registerTool);
         server.start();
@@ -198,6 +199,10 @@ public final class FakeLms implements AutoCloseable {
                 .claim(LTI + "context", Map.of("id", contextId, "label", "BIO-9", "title", "Biology 9"))
                 .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
                         "context_memberships_url", rosterUrl(), "service_versions", List.of("2.0")));
+        if (!agsScopes.isEmpty()) {
+            claims.claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
+                    "scope", agsScopes, "lineitems", lineItemsUrl()));
+        }
         if (person.name() != null) {
             claims.claim("name", person.name());
         }
@@ -295,7 +300,7 @@ public final class FakeLms implements AutoCloseable {
             return;
         }
         String token = UUID.randomUUID().toString();
-        issuedTokens.add(token);
+        issuedTokens.put(token, form.getOrDefault("scope", ""));
         respond(exchange, 200, "application/json", "{\"access_token\":\"" + token
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}");
     }
@@ -345,7 +350,7 @@ public final class FakeLms implements AutoCloseable {
     private void roster(HttpExchange exchange) throws IOException {
         rosterRequests.incrementAndGet();
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !issuedTokens.contains(auth.substring(7))) {
+        if (auth == null || !auth.startsWith("Bearer ") || !issuedTokens.containsKey(auth.substring(7))) {
             respond(exchange, 401, "application/json", "{}");
             return;
         }
@@ -368,6 +373,306 @@ public final class FakeLms implements AutoCloseable {
                 "members", members.subList(from, to));
         respond(exchange, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
                 com.nimbusds.jose.util.JSONObjectUtils.toJSONString(container));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Assignment and Grade Services 2.0, Moodle-shaped: every line item URL ends in ?type_id=7,
+    // so a tool must put /scores into the path before the query string.
+
+    public static final String AGS_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    public static final String AGS_LINEITEM_READONLY = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
+    public static final String AGS_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    private static final String TYPE_ID = "7";
+
+    /** A line item the fake gradebook holds. */
+    public record LineItem(String id, String label, double scoreMaximum, String resourceId, String tag) {
+    }
+
+    /** A score the fake gradebook accepted, with the exact path and query it was posted to. */
+    public record ReceivedScore(String lineItem, String userId, String timestamp, double scoreGiven, double scoreMaximum,
+                                String comment, String activityProgress, String gradingProgress, String path,
+                                String query, String contentType, long receivedAtNanos) {
+    }
+
+    private volatile List<String> agsScopes = List.of(AGS_LINEITEM, AGS_LINEITEM_READONLY, AGS_SCORE,
+            "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly");
+    private final Map<String, LineItem> lineItems = new ConcurrentHashMap<>();
+    private final AtomicInteger lineItemSeq = new AtomicInteger();
+    private final AtomicInteger lineItemPosts = new AtomicInteger();
+    private final java.util.Queue<ReceivedScore> scores = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger scoreRequests = new AtomicInteger();
+    /** Per line item and user: the last accepted timestamp in whole seconds (Moodle's comparison). */
+    private final Map<String, Long> lastScoreSecond = new ConcurrentHashMap<>();
+    private volatile Duration agsLatency = Duration.ZERO;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile int failStatus = 503;
+    private final AtomicInteger timeoutNext = new AtomicInteger();
+    private volatile Duration timeoutSleep = Duration.ofSeconds(3);
+    private final AtomicInteger rejectNext = new AtomicInteger();
+    private volatile int rejectStatus = 422;
+    private volatile String rejectBody = "";
+    private volatile boolean wholeSecondCheck = true;
+    private final AtomicInteger throttled = new AtomicInteger();
+    private final Object bucketLock = new Object();
+    private volatile double bucketRate;
+    private volatile double bucketCapacity;
+    private volatile int throttleStatus = 429;
+    private double bucketLevel;
+    private long bucketLeakedAt = System.nanoTime();
+
+    /** The scopes the AGS claim grants (empty: no AGS claim at all). */
+    public void setAgsScopes(List<String> scopes) {
+        this.agsScopes = List.copyOf(scopes);
+    }
+
+    public String lineItemsUrl() {
+        return issuer() + "/ags/" + contextId + "/lineitems?type_id=" + TYPE_ID;
+    }
+
+    /** Every AGS answer waits this long first, as a distant LMS would. */
+    public void setAgsLatency(Duration latency) {
+        this.agsLatency = latency;
+    }
+
+    /** The next {@code count} score posts answer {@code status} (e.g. 503). */
+    public void failNextScores(int count, int status) {
+        this.failStatus = status;
+        this.failNext.set(count);
+    }
+
+    /** The next {@code count} score posts answer only after {@code sleep} (longer than Cairn waits). */
+    public void timeOutNextScores(int count, Duration sleep) {
+        this.timeoutSleep = sleep;
+        this.timeoutNext.set(count);
+    }
+
+    /** The next {@code count} score posts are refused with this status and body. */
+    public void rejectNextScores(int count, int status, String body) {
+        this.rejectStatus = status;
+        this.rejectBody = body;
+        this.rejectNext.set(count);
+    }
+
+    /** Forgets every access token, so the next service call gets a 401 once (until a new token). */
+    public void revokeTokens() {
+        issuedTokens.clear();
+    }
+
+    /**
+     * A leaky bucket over all AGS requests, as Canvas throttles: {@code ratePerSecond} sustained,
+     * {@code capacity} requests of burst; overflow answers {@code status} (429, or 403 "Rate Limit
+     * Exceeded") with Retry-After. A rate of 0 switches throttling off.
+     */
+    public void throttle(double ratePerSecond, double capacity, int status) {
+        synchronized (bucketLock) {
+            this.bucketRate = ratePerSecond;
+            this.bucketCapacity = capacity;
+            this.throttleStatus = status;
+            this.bucketLevel = 0;
+            this.bucketLeakedAt = System.nanoTime();
+        }
+    }
+
+    /** Moodle's check that a score's timestamp is newer, at whole seconds (on by default). */
+    public void setWholeSecondTimestampCheck(boolean on) {
+        this.wholeSecondCheck = on;
+    }
+
+    public List<ReceivedScore> receivedScores() {
+        return List.copyOf(scores);
+    }
+
+    public List<LineItem> lineItems() {
+        return List.copyOf(lineItems.values());
+    }
+
+    public int lineItemPosts() {
+        return lineItemPosts.get();
+    }
+
+    public int scoreRequests() {
+        return scoreRequests.get();
+    }
+
+    public int throttledRequests() {
+        return throttled.get();
+    }
+
+    /** Adds a line item as if a teacher had made the column in the LMS. */
+    public LineItem addLineItem(String label, double scoreMaximum, String resourceId, String tag) {
+        String id = issuer() + "/ags/" + contextId + "/lineitems/" + lineItemSeq.incrementAndGet() + "/lineitem?type_id=" + TYPE_ID;
+        LineItem item = new LineItem(id, label, scoreMaximum, resourceId, tag);
+        lineItems.put(id, item);
+        return item;
+    }
+
+    /** Seconds until a request fits, or -1 when it fits now (and is counted). */
+    private long bucket() {
+        synchronized (bucketLock) {
+            if (bucketRate <= 0) {
+                return -1;
+            }
+            long now = System.nanoTime();
+            bucketLevel = Math.max(0, bucketLevel - (now - bucketLeakedAt) / 1e9 * bucketRate);
+            bucketLeakedAt = now;
+            if (bucketLevel + 1 > bucketCapacity) {
+                return Math.max(1, (long) Math.ceil((bucketLevel + 1 - bucketCapacity) / bucketRate));
+            }
+            bucketLevel += 1;
+            return -1;
+        }
+    }
+
+    private void ags(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        boolean isScore = path.endsWith("/scores");
+        if (isScore) {
+            scoreRequests.incrementAndGet();
+        }
+        long retryAfter = bucket();
+        sleep(agsLatency);
+        if (retryAfter >= 0) {
+            throttled.incrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
+            respond(exchange, throttleStatus, "application/json", throttleStatus == 403
+                    ? "{\"errors\":[{\"message\":\"403 Forbidden (Rate Limit Exceeded)\"}]}"
+                    : "{\"error\":\"rate limit exceeded\"}");
+            return;
+        }
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String scope = auth != null && auth.startsWith("Bearer ") ? issuedTokens.get(auth.substring(7)) : null;
+        if (scope == null) {
+            respond(exchange, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        Map<String, String> query = query(rawQuery);
+        if (!TYPE_ID.equals(query.get("type_id"))) {
+            respond(exchange, 400, "application/json", "{\"error\":\"No tool type given (type_id=" + query.get("type_id") + ")\"}");
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (isScore && "POST".equals(method)) {
+            score(exchange, scope, path, rawQuery);
+        } else if (path.endsWith("/lineitems") && "GET".equals(method)) {
+            if (!scope.contains(AGS_LINEITEM)) {
+                respond(exchange, 403, "application/json", "{\"error\":\"scope not granted\"}");
+                return;
+            }
+            List<Map<String, Object>> items = lineItems.values().stream()
+                    .filter(item -> item.id().startsWith(issuer() + path + "/"))
+                    .filter(item -> !query.containsKey("resource_id") || query.get("resource_id").equals(item.resourceId()))
+                    .filter(item -> !query.containsKey("tag") || query.get("tag").equals(item.tag()))
+                    .map(FakeLms::lineItemJson).toList();
+            respond(exchange, 200, "application/vnd.ims.lis.v2.lineitemcontainer+json",
+                    com.nimbusds.jose.util.JSONArrayUtils.toJSONString(items));
+        } else if (path.endsWith("/lineitems") && "POST".equals(method)) {
+            if (!scope.contains(AGS_LINEITEM) || !String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .startsWith("application/vnd.ims.lis.v2.lineitem+json")) {
+                respond(exchange, 400, "application/json", "{\"error\":\"bad line item request\"}");
+                return;
+            }
+            lineItemPosts.incrementAndGet();
+            try {
+                Map<String, Object> body = com.nimbusds.jose.util.JSONObjectUtils.parse(
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                String id = issuer() + path + "/" + lineItemSeq.incrementAndGet() + "/lineitem?type_id=" + TYPE_ID;
+                LineItem item = new LineItem(id, (String) body.get("label"), ((Number) body.get("scoreMaximum")).doubleValue(),
+                        (String) body.get("resourceId"), (String) body.get("tag"));
+                lineItems.put(id, item);
+                respond(exchange, 201, "application/vnd.ims.lis.v2.lineitem+json",
+                        com.nimbusds.jose.util.JSONObjectUtils.toJSONString(lineItemJson(item)));
+            } catch (java.text.ParseException | RuntimeException e) {
+                respond(exchange, 400, "application/json", "{\"error\":\"bad line item\"}");
+            }
+        } else {
+            respond(exchange, 404, "application/json", "{\"error\":\"no such endpoint " + method + " " + path + "\"}");
+        }
+    }
+
+    private void score(HttpExchange exchange, String scope, String path, String rawQuery) throws IOException {
+        if (timeoutNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            sleep(timeoutSleep);
+            respond(exchange, 504, "application/json", "{}");
+            return;
+        }
+        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, failStatus, "text/html", "<html>Service unavailable</html>");
+            return;
+        }
+        if (rejectNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, rejectStatus, "application/json", rejectBody);
+            return;
+        }
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (!scope.contains(AGS_SCORE) || !contentType.startsWith("application/vnd.ims.lis.v1.score+json")) {
+            respond(exchange, 400, "application/json", "{\"error\":\"not a score request\"}");
+            return;
+        }
+        String lineItem = issuer() + path.substring(0, path.length() - "/scores".length()) + "?" + rawQuery;
+        if (!lineItems.containsKey(lineItem)) {
+            respond(exchange, 404, "application/json", "{\"error\":\"no line item " + lineItem + "\"}");
+            return;
+        }
+        Map<String, Object> body;
+        try {
+            body = com.nimbusds.jose.util.JSONObjectUtils.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.text.ParseException e) {
+            respond(exchange, 400, "application/json", "{\"error\":\"bad json\"}");
+            return;
+        }
+        String userId = (String) body.get("userId");
+        String timestamp = (String) body.get("timestamp");
+        long second;
+        try {
+            second = java.time.OffsetDateTime.parse(timestamp).toEpochSecond();
+        } catch (RuntimeException e) {
+            respond(exchange, 400, "application/json", "{\"error\":\"bad timestamp\"}");
+            return;
+        }
+        String key = lineItem + " " + userId;
+        synchronized (lastScoreSecond) {
+            Long last = lastScoreSecond.get(key);
+            if (wholeSecondCheck && last != null && second <= last) {
+                respond(exchange, 409, "application/json", "{\"error\":\"Refusing score with an earlier timestamp for item "
+                        + lineItem + " and user " + userId + "\"}");
+                return;
+            }
+            lastScoreSecond.put(key, second);
+            scores.add(new ReceivedScore(lineItem, userId, timestamp, number(body.get("scoreGiven")),
+                    number(body.get("scoreMaximum")), (String) body.get("comment"), (String) body.get("activityProgress"),
+                    (String) body.get("gradingProgress"), path, rawQuery, contentType, System.nanoTime()));
+        }
+        respond(exchange, 200, "application/json", "{}");
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static Map<String, Object> lineItemJson(LineItem item) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("id", item.id());
+        json.put("label", item.label());
+        json.put("scoreMaximum", item.scoreMaximum());
+        if (item.resourceId() != null) {
+            json.put("resourceId", item.resourceId());
+        }
+        if (item.tag() != null) {
+            json.put("tag", item.tag());
+        }
+        return json;
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Map<String, String> query(String rawQuery) {

@@ -49,7 +49,7 @@ public final class TestLaunch {
         long deploymentRowId = platforms.findDeployment(platformId, "test-deployment").orElseThrow();
         Viewer viewer = courses.recordLaunch(new LaunchFacts(platformId, deploymentRowId, subject, name, null, locale,
                 courseContextId, "Course " + courseContextId.substring(0, Math.min(12, courseContextId.length())), "K-1",
-                role, List.of(role == Role.TEACHER ? "Instructor" : "Learner"), null));
+                role, List.of(role == Role.TEACHER ? "Instructor" : "Learner"), null, null, List.of()));
         var authentication = UsernamePasswordAuthenticationToken.authenticated(viewer, null,
                 List.of(new SimpleGrantedAuthority(role.authority())));
         SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -1,0 +1,199 @@
+package app.cairn.gradebook;
+
+import static cairn.schema.Tables.COURSE;
+import static cairn.schema.Tables.ENROLLMENT;
+import static cairn.schema.Tables.GRADEBOOK_ITEM;
+import static cairn.schema.Tables.GRADEBOOK_SCORE_OUTBOX;
+import static cairn.schema.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cairn.schema.tables.records.GradebookItemRecord;
+import app.cairn.shared.CurrentViewer;
+import app.cairn.shared.Role;
+import app.cairn.shared.Viewer;
+
+/**
+ * The course's LMS gradebook as Cairn feeds it. Scores go into a durable outbox in the database;
+ * {@link ScoreWorker} sends them, so a slow, throttled or absent LMS never holds a teacher up, and
+ * a restart loses nothing. Per student and item the latest score wins.
+ */
+@Service
+public class Gradebook {
+
+    static final String SUPERSEDED_BY_NEWER = "replaced by a newer score before it was sent";
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final CurrentViewer currentViewer;
+
+    Gradebook(DSLContext db, Clock clock, CurrentViewer currentViewer) {
+        this.db = db;
+        this.clock = clock;
+        this.currentViewer = currentViewer;
+    }
+
+    /**
+     * Teachers only: declares (or updates) a gradebook item of the teacher's course, which becomes
+     * one LMS line item, found by {@code resourceId} (and {@code tag}) or created at the first score.
+     */
+    @Transactional
+    public long defineItem(String resourceId, String label, double scoreMaximum, @Nullable String tag) {
+        Viewer viewer = currentViewer.requireTeacher();
+        if (resourceId.isBlank() || label.isBlank() || !(scoreMaximum > 0)) {
+            throw new IllegalArgumentException("a gradebook item needs a resource id, a label and a positive maximum");
+        }
+        LocalDateTime now = now();
+        db.insertInto(GRADEBOOK_ITEM)
+                .set(GRADEBOOK_ITEM.COURSE_ID, viewer.courseId()).set(GRADEBOOK_ITEM.RESOURCE_ID, resourceId)
+                .set(GRADEBOOK_ITEM.LABEL, label).set(GRADEBOOK_ITEM.SCORE_MAXIMUM, scoreMaximum)
+                .set(GRADEBOOK_ITEM.TAG, tag).set(GRADEBOOK_ITEM.CREATED_AT, now).set(GRADEBOOK_ITEM.UPDATED_AT, now)
+                .onDuplicateKeyIgnore().execute();
+        GradebookItemRecord item = db.selectFrom(GRADEBOOK_ITEM)
+                .where(GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()), GRADEBOOK_ITEM.RESOURCE_ID.eq(resourceId))
+                .forUpdate().fetchSingle();
+        if (!label.equals(item.getLabel()) || scoreMaximum != item.getScoreMaximum()
+                || !java.util.Objects.equals(tag, item.getTag())) {
+            item.setLabel(label);
+            item.setScoreMaximum(scoreMaximum);
+            item.setTag(tag);
+            item.setUpdatedAt(now);
+            item.update();
+        }
+        return item.getId();
+    }
+
+    /**
+     * Teachers only: queues a student's score for the LMS. Older scores of the same student and
+     * item that have not gone out yet are superseded in the same transaction. The score's timestamp
+     * is at least one second after the previous one of this student and item, because Moodle
+     * compares timestamps at whole seconds and refuses one that is not newer.
+     *
+     * @param levelLabel the proficiency level's label, sent as the score's comment
+     * @return the outbox row's id
+     */
+    @Transactional
+    public long recordScore(String itemResourceId, long studentPersonId, double scoreGiven, double scoreMaximum,
+                            @Nullable String levelLabel) {
+        Viewer viewer = currentViewer.requireTeacher();
+        if (!(scoreMaximum > 0) || scoreGiven < 0 || Double.isNaN(scoreGiven)) {
+            throw new IllegalArgumentException("a score needs a positive maximum and a score of at least zero");
+        }
+        // Locking the item serialises scores of one item, so timestamps grow even for a first score.
+        GradebookItemRecord item = db.selectFrom(GRADEBOOK_ITEM)
+                .where(GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()), GRADEBOOK_ITEM.RESOURCE_ID.eq(itemResourceId))
+                .forUpdate().fetchOptional()
+                .orElseThrow(() -> new IllegalArgumentException("no gradebook item " + itemResourceId + " in this course"));
+        boolean student = db.fetchExists(ENROLLMENT, ENROLLMENT.COURSE_ID.eq(viewer.courseId()),
+                ENROLLMENT.PERSON_ID.eq(studentPersonId), ENROLLMENT.ROLE.eq(Role.STUDENT.name()));
+        if (!student) {
+            throw new IllegalArgumentException("person " + studentPersonId + " is not a student of this course");
+        }
+        LocalDateTime now = now();
+        LocalDateTime latest = db.select(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP).from(GRADEBOOK_SCORE_OUTBOX)
+                .where(GRADEBOOK_SCORE_OUTBOX.ITEM_ID.eq(item.getId()), GRADEBOOK_SCORE_OUTBOX.PERSON_ID.eq(studentPersonId))
+                .orderBy(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP.desc()).limit(1).forUpdate()
+                .fetchOne(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP);
+        LocalDateTime timestamp = latest == null || latest.plusSeconds(1).isBefore(now) ? now : latest.plusSeconds(1);
+        db.update(GRADEBOOK_SCORE_OUTBOX)
+                .set(GRADEBOOK_SCORE_OUTBOX.STATUS, ScoreStatus.SUPERSEDED.name())
+                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, SUPERSEDED_BY_NEWER)
+                .set(GRADEBOOK_SCORE_OUTBOX.UPDATED_AT, now)
+                .where(GRADEBOOK_SCORE_OUTBOX.ITEM_ID.eq(item.getId()), GRADEBOOK_SCORE_OUTBOX.PERSON_ID.eq(studentPersonId),
+                        GRADEBOOK_SCORE_OUTBOX.STATUS.in(ScoreStatus.PENDING.name(), ScoreStatus.FAILED.name()))
+                .execute();
+        String comment = levelLabel == null ? null : levelLabel.length() > 1000 ? levelLabel.substring(0, 1000) : levelLabel;
+        return db.insertInto(GRADEBOOK_SCORE_OUTBOX)
+                .set(GRADEBOOK_SCORE_OUTBOX.ITEM_ID, item.getId())
+                .set(GRADEBOOK_SCORE_OUTBOX.COURSE_ID, viewer.courseId())
+                .set(GRADEBOOK_SCORE_OUTBOX.PERSON_ID, studentPersonId)
+                .set(GRADEBOOK_SCORE_OUTBOX.SCORE_GIVEN, scoreGiven)
+                .set(GRADEBOOK_SCORE_OUTBOX.SCORE_MAXIMUM, scoreMaximum)
+                .set(GRADEBOOK_SCORE_OUTBOX.COMMENT, comment)
+                .set(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP, timestamp)
+                .set(GRADEBOOK_SCORE_OUTBOX.STATUS, ScoreStatus.PENDING.name())
+                .set(GRADEBOOK_SCORE_OUTBOX.ATTEMPTS, 0)
+                .set(GRADEBOOK_SCORE_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .set(GRADEBOOK_SCORE_OUTBOX.IN_FLIGHT, false)
+                .set(GRADEBOOK_SCORE_OUTBOX.CREATED_AT, now)
+                .set(GRADEBOOK_SCORE_OUTBOX.UPDATED_AT, now)
+                .returningResult(GRADEBOOK_SCORE_OUTBOX.ID).fetchSingle().value1();
+    }
+
+    /** Teachers only: the latest score of each student and item in the teacher's course. */
+    @Transactional(readOnly = true)
+    public List<ScoreRow> scoresOfMyCourse() {
+        Viewer viewer = currentViewer.requireTeacher();
+        var o = GRADEBOOK_SCORE_OUTBOX;
+        var latest = DSL.select(DSL.max(o.ID)).from(o).where(o.COURSE_ID.eq(viewer.courseId()))
+                .groupBy(o.ITEM_ID, o.PERSON_ID);
+        return db.select(o.ID, PERSON.DISPLAY_NAME, GRADEBOOK_ITEM.LABEL, o.SCORE_GIVEN, o.SCORE_MAXIMUM, o.COMMENT,
+                        o.STATUS, o.ATTEMPTS, o.LAST_ERROR, o.SENT_AT, o.NEXT_ATTEMPT_AT)
+                .from(o).join(PERSON).on(PERSON.ID.eq(o.PERSON_ID)).join(GRADEBOOK_ITEM).on(GRADEBOOK_ITEM.ID.eq(o.ITEM_ID))
+                .where(o.COURSE_ID.eq(viewer.courseId()), o.ID.in(latest))
+                .orderBy(PERSON.DISPLAY_NAME.asc().nullsLast(), GRADEBOOK_ITEM.LABEL, o.ID)
+                .fetch(r -> new ScoreRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        ScoreStatus.valueOf(r.value7()), r.value8(), r.value9(), instant(r.value10()),
+                        java.util.Objects.requireNonNull(instant(r.value11()))));
+    }
+
+    /** Teachers only: whether the LMS offered its gradebook, and counts of the latest scores. */
+    @Transactional(readOnly = true)
+    public GradebookStatus statusOfMyCourse() {
+        Viewer viewer = currentViewer.requireTeacher();
+        var course = db.select(COURSE.AGS_LINEITEMS_URL, COURSE.AGS_SCOPES).from(COURSE)
+                .where(COURSE.ID.eq(viewer.courseId())).fetchSingle();
+        Map<ScoreStatus, Long> counts = scoresOfMyCourse().stream().collect(java.util.stream.Collectors.groupingBy(
+                ScoreRow::status, java.util.stream.Collectors.counting()));
+        String scopes = course.value2() == null ? "" : course.value2();
+        return new GradebookStatus(course.value1() != null,
+                List.of(scopes.split(" ")).contains(ScoreWorker.SCORE_SCOPE),
+                counts.getOrDefault(ScoreStatus.PENDING, 0L).intValue(), counts.getOrDefault(ScoreStatus.SENT, 0L).intValue(),
+                counts.getOrDefault(ScoreStatus.FAILED, 0L).intValue());
+    }
+
+    /**
+     * Teachers only: sends a failed score again, with a fresh timestamp. Only the teacher's own
+     * course's failed rows qualify; answers false for anything else.
+     */
+    @Transactional
+    public boolean retry(long scoreId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        var o = GRADEBOOK_SCORE_OUTBOX;
+        var row = db.selectFrom(o).where(o.ID.eq(scoreId), o.COURSE_ID.eq(viewer.courseId()),
+                o.STATUS.eq(ScoreStatus.FAILED.name())).fetchOne();
+        if (row == null) {
+            return false;
+        }
+        db.selectFrom(GRADEBOOK_ITEM).where(GRADEBOOK_ITEM.ID.eq(row.getItemId())).forUpdate().fetchSingle();
+        LocalDateTime now = now();
+        LocalDateTime latest = db.select(DSL.max(o.SCORE_TIMESTAMP)).from(o)
+                .where(o.ITEM_ID.eq(row.getItemId()), o.PERSON_ID.eq(row.getPersonId())).fetchSingle().value1();
+        LocalDateTime timestamp = latest == null || latest.plusSeconds(1).isBefore(now) ? now : latest.plusSeconds(1);
+        return db.update(o).set(o.STATUS, ScoreStatus.PENDING.name()).set(o.ATTEMPTS, 0).set(o.NEXT_ATTEMPT_AT, now)
+                .set(o.SCORE_TIMESTAMP, timestamp).setNull(o.CLAIMED_BY).setNull(o.CLAIMED_UNTIL).set(o.IN_FLIGHT, false)
+                .setNull(o.LAST_ERROR)
+                .set(o.UPDATED_AT, now)
+                .where(o.ID.eq(scoreId), o.STATUS.eq(ScoreStatus.FAILED.name())).execute() == 1;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static @Nullable Instant instant(@Nullable LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+}
