@@ -1,0 +1,7 @@
+package app.cairn.unit;
+
+/** FORMATIVE is ungraded, for feedback; SUMMATIVE is scored against a rubric of the course. */
+public enum AssessmentKind {
+    FORMATIVE,
+    SUMMATIVE
+}
