@@ -258,6 +258,123 @@ public class StandardsLibrary {
                 .where(STANDARD_ATTRIBUTE_LINK.STANDARD_ID.eq(standardId)).fetch(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID));
     }
 
+    /**
+     * The live graduate profile attributes each standard of the framework is linked to, by standard
+     * id; attributes of frameworks this viewer cannot read are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<StandardItem>> attributeLinks(long frameworkId) {
+        Viewer viewer = currentViewer.require();
+        readableFramework(viewer, frameworkId);
+        var standard = STANDARD_ITEM.as("standard");
+        Map<Long, List<StandardItem>> links = new HashMap<>();
+        db.select(STANDARD_ATTRIBUTE_LINK.STANDARD_ID).select(STANDARD_ITEM.fields()).from(STANDARD_ATTRIBUTE_LINK)
+                .join(standard).on(standard.ID.eq(STANDARD_ATTRIBUTE_LINK.STANDARD_ID))
+                .join(STANDARD_ITEM).on(STANDARD_ITEM.ID.eq(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID))
+                .join(STANDARDS_FRAMEWORK).on(STANDARDS_FRAMEWORK.ID.eq(STANDARD_ITEM.FRAMEWORK_ID))
+                .where(standard.FRAMEWORK_ID.eq(frameworkId), STANDARD_ITEM.ARCHIVED_AT.isNull(), readable(viewer))
+                .orderBy(STANDARD_ITEM.FRAMEWORK_ID, STANDARD_ITEM.POSITION, STANDARD_ITEM.ID)
+                .forEach(row -> links.computeIfAbsent(row.get(STANDARD_ATTRIBUTE_LINK.STANDARD_ID), key -> new ArrayList<>())
+                        .add(item(row.into(STANDARD_ITEM))));
+        return links;
+    }
+
+    // --- sharing with the platform ---
+
+    /**
+     * Shares a copy of the course's framework with every course of the platform (the school's or
+     * district's library), where it is read-only. The copy holds the live items with their tree,
+     * order, codes, statements, descriptions, levels, kinds and subjects, and the links from
+     * standards to graduate profile attributes (remapped to the copied attributes; links to another
+     * course's attributes are left out). Items keep their source identifiers; items typed in Cairn
+     * get {@code cairn-<id>} of the item they were copied from, as in the Canvas export, so a copy
+     * can be traced to its origin. The course keeps its framework, editable and independent.
+     * Refused when the platform already has a framework with the same CASE document or with any of
+     * these items (shared before): that copy is not updated in place. Teachers only.
+     */
+    @Transactional
+    public StandardsFramework shareFrameworkWithPlatform(long frameworkId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        StandardsFrameworkRecord source = readableFramework(viewer, frameworkId);
+        if (source.getCourseId() == null) {
+            throw notFound(); // already shared: nothing of this course's to share
+        }
+        List<StandardItem> live = treeOrder(db.selectFrom(STANDARD_ITEM)
+                .where(STANDARD_ITEM.FRAMEWORK_ID.eq(frameworkId), STANDARD_ITEM.ARCHIVED_AT.isNull())
+                .orderBy(STANDARD_ITEM.POSITION, STANDARD_ITEM.ID).fetch(StandardsLibrary::item));
+        if (live.isEmpty()) {
+            throw new StandardsRefusal("standards.share.error.empty");
+        }
+        Map<Long, String> origins = new HashMap<>();
+        live.forEach(item -> origins.put(item.id(),
+                item.sourceIdentifier() != null ? item.sourceIdentifier() : "cairn-" + item.id()));
+        Condition platformFrameworks = STANDARDS_FRAMEWORK.PLATFORM_ID.eq(source.getPlatformId())
+                .and(STANDARDS_FRAMEWORK.COURSE_ID.isNull());
+        if (source.getCaseIdentifier() != null) {
+            String title = db.select(STANDARDS_FRAMEWORK.TITLE).from(STANDARDS_FRAMEWORK)
+                    .where(platformFrameworks, STANDARDS_FRAMEWORK.CASE_IDENTIFIER.eq(source.getCaseIdentifier()))
+                    .orderBy(STANDARDS_FRAMEWORK.ID).limit(1).fetchOne(STANDARDS_FRAMEWORK.TITLE);
+            if (title != null) {
+                throw new StandardsRefusal("standards.share.error.case-exists", "caseIdentifier",
+                        source.getCaseIdentifier(), title);
+            }
+        }
+        String sharedBefore = db.select(STANDARDS_FRAMEWORK.TITLE).from(STANDARDS_FRAMEWORK).join(STANDARD_ITEM)
+                .on(STANDARD_ITEM.FRAMEWORK_ID.eq(STANDARDS_FRAMEWORK.ID))
+                .where(platformFrameworks, STANDARD_ITEM.SOURCE_IDENTIFIER.in(origins.values()))
+                .orderBy(STANDARDS_FRAMEWORK.ID).limit(1).fetchOne(STANDARDS_FRAMEWORK.TITLE);
+        if (sharedBefore != null) {
+            throw new StandardsRefusal("standards.share.error.already-shared", sharedBefore);
+        }
+
+        LocalDateTime now = now();
+        StandardsFrameworkRecord copy = db.newRecord(STANDARDS_FRAMEWORK);
+        copy.setPlatformId(source.getPlatformId());
+        copy.setCourseId(null);
+        copy.setTitle(source.getTitle());
+        copy.setSource(source.getSource());
+        copy.setCaseIdentifier(source.getCaseIdentifier());
+        copy.setCreatedAt(now);
+        copy.setUpdatedAt(now);
+        copy.store();
+        Map<Long, Long> copied = new HashMap<>();
+        for (StandardItem item : live) { // tree order: parents are copied before their children
+            StandardItemRecord record = db.newRecord(STANDARD_ITEM);
+            record.setFrameworkId(copy.getId());
+            record.setParentId(item.parentId() == null ? null : copied.get(item.parentId()));
+            record.setLevel(item.level().name());
+            record.setKind(item.kind() == null ? null : item.kind().name());
+            record.setSubject(item.subject());
+            record.setCode(item.code());
+            record.setStatement(item.statement());
+            record.setDescription(item.description());
+            record.setPosition(item.position());
+            record.setSourceIdentifier(origins.get(item.id()));
+            record.setRevision(1);
+            record.setCreatedAt(now);
+            record.setUpdatedAt(now);
+            record.store();
+            copied.put(item.id(), record.getId());
+        }
+        db.select(STANDARD_ATTRIBUTE_LINK.STANDARD_ID, STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID, STANDARDS_FRAMEWORK.COURSE_ID)
+                .from(STANDARD_ATTRIBUTE_LINK)
+                .join(STANDARD_ITEM).on(STANDARD_ITEM.ID.eq(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID))
+                .join(STANDARDS_FRAMEWORK).on(STANDARDS_FRAMEWORK.ID.eq(STANDARD_ITEM.FRAMEWORK_ID))
+                .where(STANDARD_ATTRIBUTE_LINK.STANDARD_ID.in(copied.keySet()))
+                .forEach(link -> {
+                    Long attribute = copied.get(link.value2());
+                    if (attribute == null && link.value3() == null) {
+                        attribute = link.value2(); // an attribute the whole platform already reads
+                    }
+                    if (attribute != null) {
+                        db.insertInto(STANDARD_ATTRIBUTE_LINK)
+                                .set(STANDARD_ATTRIBUTE_LINK.STANDARD_ID, copied.get(link.value1()))
+                                .set(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID, attribute).execute();
+                    }
+                });
+        return framework(copy);
+    }
+
     // --- CASE import ---
 
     /**

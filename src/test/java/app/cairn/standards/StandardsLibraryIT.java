@@ -229,6 +229,109 @@ class StandardsLibraryIT {
     }
 
     @Test
+    void a_course_framework_shared_with_the_platform_is_a_read_only_copy_for_its_other_courses_only() {
+        // A platform of its own, so the shared copy shows up in no other test.
+        String district = "https://district-" + java.util.UUID.randomUUID() + ".example";
+        launch.as(Role.TEACHER, district, course);
+        StandardsFramework original = library.createFramework("District profile");
+        StandardItem thinker = library.addItem(original.id(), null,
+                ItemDraft.of(Level.GRADUATE_ATTRIBUTE, "GA.1", "Critical thinker")).item();
+        StandardItem collaborator = library.addItem(original.id(), null,
+                ItemDraft.of(Level.GRADUATE_ATTRIBUTE, "GA.2", "Collaborator")).item();
+        StandardItem standard = library.addItem(original.id(), null, new ItemDraft(Level.STANDARD, Kind.CROSS_CURRICULAR,
+                null, "COM.1", "Communicates clearly.", "Across every subject.")).item();
+        StandardItem first = library.addItem(original.id(), standard.id(), ItemDraft.of(Level.INDICATOR, "COM.1.a", "Writes.")).item();
+        library.addItem(original.id(), standard.id(), ItemDraft.of(Level.INDICATOR, "COM.1.b", "Speaks."));
+        library.addItem(original.id(), first.id(), ItemDraft.of(Level.OBJECTIVE, null, "Drafts a letter."));
+        StandardItem gone = library.addItem(original.id(), null, ItemDraft.of(Level.STANDARD, "OLD", "Archived one")).item();
+        library.archive(gone.id());
+        library.move(collaborator.id(), true);
+        library.linkAttributes(standard.id(), Set.of(thinker.id(), collaborator.id()));
+
+        StandardsFramework shared = library.shareFrameworkWithPlatform(original.id());
+
+        assertThat(shared.shared()).isTrue();
+        assertThat(shared.title()).isEqualTo("District profile");
+        assertThat(library.frameworks()).extracting(StandardsFramework::id).contains(original.id(), shared.id());
+
+        launch.as(Role.TEACHER, district, TestLaunch.newCourse());
+        assertThat(library.frameworks()).filteredOn(StandardsFramework::shared).extracting(StandardsFramework::id)
+                .containsExactly(shared.id());
+        List<StandardItem> copy = library.items(shared.id(), false);
+        assertThat(copy).extracting(StandardItem::code)
+                .containsExactly("GA.2", "GA.1", "COM.1", "COM.1.a", null, "COM.1.b");
+        assertThat(copy).extracting(StandardItem::statement).doesNotContain("Archived one");
+        StandardItem copiedStandard = copy.get(2);
+        assertThat(copiedStandard.kind()).isEqualTo(Kind.CROSS_CURRICULAR);
+        assertThat(copiedStandard.description()).isEqualTo("Across every subject.");
+        assertThat(copiedStandard.sourceIdentifier()).isEqualTo("cairn-" + standard.id());
+        assertThat(copy.get(3).parentId()).isEqualTo(copiedStandard.id());
+        assertThat(copy.get(4).parentId()).isEqualTo(copy.get(3).id());
+        assertThat(copy.get(4).level()).isEqualTo(Level.OBJECTIVE);
+        assertThat(library.linkedAttributes(copiedStandard.id())).containsExactlyInAnyOrder(copy.get(0).id(), copy.get(1).id());
+        assertThat(library.attributeLinks(shared.id()).get(copiedStandard.id())).extracting(StandardItem::code)
+                .containsExactly("GA.2", "GA.1");
+        assertThatThrownBy(() -> library.addItem(shared.id(), null, ItemDraft.of(Level.STANDARD, "X", "Local edit")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> library.updateItem(copiedStandard.id(), ItemDraft.of(Level.STANDARD, "X", "Changed")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> library.linkAttributes(copiedStandard.id(), Set.of()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> library.shareFrameworkWithPlatform(shared.id())).as("already shared")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> library.shareFrameworkWithPlatform(original.id())).as("another course's")
+                .isInstanceOf(AccessDeniedException.class);
+
+        launch.as(Role.STUDENT, district, TestLaunch.newCourse());
+        assertThat(library.items(shared.id(), false)).hasSize(6);
+
+        launch.as(Role.TEACHER, "https://other-lms.example", TestLaunch.newCourse());
+        assertThat(library.frameworks()).extracting(StandardsFramework::id).doesNotContain(shared.id());
+        assertThatThrownBy(() -> library.items(shared.id(), false)).isInstanceOf(AccessDeniedException.class);
+
+        // The course's own framework stays editable and independent of the copy.
+        launch.as(Role.TEACHER, district, course);
+        library.updateItem(standard.id(), ItemDraft.of(Level.STANDARD, "COM.1", "Communicates with purpose."));
+        library.linkAttributes(standard.id(), Set.of(thinker.id()));
+        library.archive(first.id());
+        assertThat(library.items(original.id(), false)).hasSize(4);
+        assertThat(library.items(shared.id(), false)).hasSize(6)
+                .extracting(StandardItem::statement).contains("Communicates clearly.");
+        assertThat(library.linkedAttributes(copiedStandard.id())).hasSize(2);
+    }
+
+    @Test
+    void students_cannot_share_and_sharing_twice_or_the_same_case_document_is_refused() {
+        String district = "https://district-" + java.util.UUID.randomUUID() + ".example";
+        launch.as(Role.TEACHER, district, course);
+        StandardsFramework empty = library.createFramework("Empty");
+        StandardsFramework framework = library.createFramework("Science");
+        library.addItem(framework.id(), null, ItemDraft.of(Level.STANDARD, "SCI.1", "Investigates."));
+        db.update(STANDARDS_FRAMEWORK).set(STANDARDS_FRAMEWORK.CASE_IDENTIFIER, "case-doc-1")
+                .where(STANDARDS_FRAMEWORK.ID.eq(framework.id())).execute();
+
+        launch.as(Role.STUDENT, district, course);
+        assertThatThrownBy(() -> library.shareFrameworkWithPlatform(framework.id())).isInstanceOf(AccessDeniedException.class);
+
+        launch.as(Role.TEACHER, district, course);
+        assertThatThrownBy(() -> library.shareFrameworkWithPlatform(empty.id())).isInstanceOfSatisfying(
+                StandardsRefusal.class, refusal -> assertThat(refusal.messageKey()).isEqualTo("standards.share.error.empty"));
+        library.shareFrameworkWithPlatform(framework.id());
+        assertThatThrownBy(() -> library.shareFrameworkWithPlatform(framework.id())).isInstanceOfSatisfying(
+                StandardsRefusal.class, refusal -> {
+                    assertThat(refusal.messageKey()).isEqualTo("standards.share.error.case-exists");
+                    assertThat(refusal.args()).containsExactly("Science");
+                });
+        StandardsFramework manual = library.createFramework("Typed in");
+        library.addItem(manual.id(), null, ItemDraft.of(Level.STANDARD, "T.1", "Typed."));
+        library.shareFrameworkWithPlatform(manual.id());
+        assertThatThrownBy(() -> library.shareFrameworkWithPlatform(manual.id())).isInstanceOfSatisfying(
+                StandardsRefusal.class,
+                refusal -> assertThat(refusal.messageKey()).isEqualTo("standards.share.error.already-shared"));
+        assertThat(library.frameworks()).filteredOn(StandardsFramework::shared).hasSize(2);
+    }
+
+    @Test
     void nobody_without_a_launch_reads_the_library() {
         SecurityContextHolder.clearContext();
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -43,8 +44,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The teacher's standards library: pick a framework, filter its tree, add, edit, reorder and
- * archive items, import a CASE or Canvas outcomes CSV file, or export a framework as Canvas outcomes
- * CSV. A framework is a few hundred items at most, so the tree is
+ * archive items, link standards to graduate profile attributes, import a CASE or Canvas outcomes CSV
+ * file, export a framework as Canvas outcomes CSV, or share a read-only copy with every course of the
+ * platform. A framework is a few hundred items at most, so the tree is
  * held in memory rather than loaded lazily.
  */
 @Route(value = "standards", layout = CourseLayout.class)
@@ -59,7 +61,10 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph sharedNote = new Paragraph();
     private final List<Button> editing = new ArrayList<>();
     private final Anchor exportCanvas = new Anchor();
+    private final Button share;
     private List<StandardItem> items = List.of();
+    /** The graduate profile attributes each standard of the shown framework serves, by standard id. */
+    private Map<Long, List<StandardItem>> links = Map.of();
     /** The framework the export link writes; read by the download request, outside the UI lock. */
     private volatile @Nullable StandardsFramework exported;
 
@@ -84,6 +89,8 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         exportCanvas.setText(getTranslation("standards.csv.export"));
         exportCanvas.setHref(this::downloadCanvasCsv, AttachmentType.DOWNLOAD);
         exportCanvas.setEnabled(false);
+        share = button("standards-share", "standards.share.open", this::confirmShare);
+        share.setEnabled(false);
 
         filter.setId("standards-filter");
         filter.setLabel(getTranslation("standards.filter"));
@@ -101,6 +108,8 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         tree.addColumn(item -> getTranslation("standards.level." + item.level().name()))
                 .setHeader(getTranslation("standards.column.level")).setFlexGrow(1);
+        tree.addColumn(item -> attributeNames(links.getOrDefault(item.id(), List.of())))
+                .setHeader(getTranslation("standards.column.attributes")).setKey("attributes").setFlexGrow(1);
         tree.setWidthFull();
         // Statements are sentences: wrap them rather than cut them off in an 800 px LMS frame.
         tree.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -122,7 +131,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         sharedNote.setId("standards-shared-note");
 
         // Wraps on narrow LMS iframes (800 px) instead of overflowing.
-        FlexLayout frameworkRow = wrapping(frameworks, newFramework, importCase, importCanvas, exportCanvas);
+        FlexLayout frameworkRow = wrapping(frameworks, newFramework, importCase, importCanvas, exportCanvas, share);
         frameworkRow.setAlignItems(Alignment.END);
         FlexLayout actions = wrapping(add, addChild, edit, up, down, archive);
         add(title, frameworkRow, filter, sharedNote, actions, message, tree);
@@ -156,9 +165,11 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
     private void showFramework() {
         StandardsFramework framework = frameworks.getValue();
         items = framework == null ? List.of() : library.items(framework.id(), false);
+        links = framework == null ? Map.of() : library.attributeLinks(framework.id());
         boolean editable = framework != null && !framework.shared();
         exported = framework;
         exportCanvas.setEnabled(framework != null);
+        share.setEnabled(editable);
         editing.forEach(button -> button.setEnabled(editable));
         sharedNote.setText(framework != null && framework.shared() ? getTranslation("standards.framework.shared") : "");
         sharedNote.setVisible(framework != null && framework.shared());
@@ -204,6 +215,40 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         event.setContentType("text/csv; charset=UTF-8");
         event.setContentLength(csv.length);
         event.getOutputStream().write(csv);
+    }
+
+    /** Codes, or statements where there is no code, of the linked attributes. */
+    private static String attributeNames(List<StandardItem> attributes) {
+        return String.join(", ", attributes.stream()
+                .map(attribute -> attribute.code() != null ? attribute.code() : attribute.statement()).toList());
+    }
+
+    /** Asks before sharing: other courses will read a copy they cannot change. */
+    private void confirmShare() {
+        StandardsFramework framework = frameworks.getValue();
+        if (framework == null || framework.shared()) {
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation("standards.share.title"));
+        dialog.setWidth("min(32rem, 95vw)");
+        Paragraph explanation = new Paragraph(getTranslation("standards.share.explanation", framework.title()));
+        explanation.setId("standards-share-explanation");
+        Button confirm = new Button(getTranslation("standards.share.confirm"), event -> {
+            dialog.close();
+            try {
+                library.shareFrameworkWithPlatform(framework.id());
+                loadFrameworks(framework.id());
+                message.setText(getTranslation("standards.share.done", framework.title()));
+            } catch (StandardsRefusal refusal) {
+                message.setText(translate(refusal));
+            }
+        });
+        confirm.setId("standards-share-confirm");
+        Button cancel = new Button(getTranslation("standards.item.cancel"), event -> dialog.close());
+        cancel.setId("standards-share-cancel");
+        dialog.add(explanation);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
     }
 
     private void withSelected(java.util.function.Consumer<StandardItem> action) {
@@ -290,9 +335,29 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         description.setId("standards-item-description");
         description.setWidthFull();
         description.setValue(item == null || item.description() == null ? "" : item.description());
+        // Which graduate profile attributes of this framework the standard serves.
+        List<StandardItem> frameworkAttributes = items.stream()
+                .filter(candidate -> candidate.level() == Level.GRADUATE_ATTRIBUTE).toList();
+        List<StandardItem> linked = item == null ? List.of() : links.getOrDefault(item.id(), List.of());
+        MultiSelectComboBox<StandardItem> attributes = new MultiSelectComboBox<>(
+                getTranslation("standards.item.attributes"));
+        attributes.setId("standards-item-attributes");
+        attributes.setWidthFull();
+        attributes.setItems(frameworkAttributes);
+        attributes.setItemLabelGenerator(attribute -> attribute.code() == null ? attribute.statement()
+                : attribute.code() + " " + attribute.statement());
+        attributes.setPlaceholder(getTranslation(frameworkAttributes.isEmpty() ? "standards.item.attributes.none"
+                : "standards.item.attributes.placeholder"));
+        attributes.setEnabled(!frameworkAttributes.isEmpty());
+        if (frameworkAttributes.size() > 6) {
+            attributes.setHelperText(getTranslation("standards.warning.attribute-count", frameworkAttributes.size()));
+        }
+        attributes.select(frameworkAttributes.stream().filter(attribute -> linked.stream()
+                .anyMatch(link -> link.id() == attribute.id())).toList());
         Runnable standardOnly = () -> {
             kind.setVisible(level.getValue() == Level.STANDARD);
             subject.setVisible(level.getValue() == Level.STANDARD);
+            attributes.setVisible(level.getValue() == Level.STANDARD);
         };
         level.addValueChangeListener(event -> standardOnly.run());
         standardOnly.run();
@@ -307,6 +372,14 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
                 Saved saved = item == null
                         ? library.addItem(framework.id(), parent == null ? null : parent.id(), draft)
                         : library.updateItem(item.id(), draft);
+                if (saved.item().level() == Level.STANDARD && (!linked.isEmpty() || !attributes.getValue().isEmpty())) {
+                    // Links to attributes outside this framework (not offered here) are kept.
+                    Set<Long> attributeIds = new HashSet<>();
+                    linked.stream().filter(link -> frameworkAttributes.stream().noneMatch(offered -> offered.id() == link.id()))
+                            .forEach(link -> attributeIds.add(link.id()));
+                    attributes.getValue().forEach(attribute -> attributeIds.add(attribute.id()));
+                    library.linkAttributes(saved.item().id(), attributeIds);
+                }
                 dialog.close();
                 message.setText(saved.warnings().isEmpty() ? getTranslation("standards.item.saved")
                         : getTranslation("standards.warning." + saved.warnings().getFirst().name()));
@@ -318,7 +391,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         save.setId("standards-item-save");
         Button cancel = new Button(getTranslation("standards.item.cancel"), event -> dialog.close());
         FlexLayout row = wrapping(level, kind, subject, code);
-        dialog.add(new VerticalLayout(row, statement, description, error));
+        dialog.add(new VerticalLayout(row, statement, description, attributes, error));
         dialog.getFooter().add(cancel, save);
         dialog.open();
     }

@@ -13,13 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -218,6 +222,79 @@ class StandardsViewTest extends KaribuTest {
         assertThat(text("canvas-import-error")).startsWith("Line 2, column D (parent_guids): ")
                 .contains("nowhere", "Nothing was imported");
         assertThat(_get(Button.class, spec -> spec.withId("canvas-import-confirm")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void teacher_links_a_standard_to_two_attributes_sees_them_and_is_warned_at_the_seventh_attribute() {
+        launchAsTeacher(newCourse());
+        UI.getCurrent().navigate(StandardsView.class);
+        click("standards-new-framework");
+        _get(TextField.class, spec -> spec.withId("standards-framework-title")).setValue("Profile");
+        click("standards-framework-create");
+        addAttribute("Critical thinker");
+        addAttribute("Collaborator");
+
+        click("standards-add");
+        _get(TextField.class, spec -> spec.withId("standards-item-code")).setValue("COM.1");
+        _get(TextArea.class, spec -> spec.withId("standards-item-statement")).setValue("Communicates clearly.");
+        MultiSelectComboBox<StandardItem> attributes = attributes();
+        assertThat(attributes.getLabel()).isEqualTo("Graduate profile attributes this standard serves");
+        attributes.setValue(Set.copyOf(attributes.getListDataView().getItems().toList()));
+        click("standards-item-save");
+
+        StandardItem standard = tree().getTreeData().getRootItems().stream()
+                .filter(item -> "COM.1".equals(item.code())).findFirst().orElseThrow();
+        assertThat(tree().getColumnByKey("attributes").getHeaderText()).isEqualTo("Graduate profile attributes");
+        assertThat(GridKt._getFormatted(tree().getColumnByKey("attributes"), standard))
+                .isEqualTo("Critical thinker, Collaborator");
+        tree().select(standard);
+        click("standards-edit");
+        assertThat(attributes().getValue()).extracting(StandardItem::statement)
+                .containsExactlyInAnyOrder("Critical thinker", "Collaborator");
+        _get(Dialog.class).close();
+
+        for (int i = 3; i <= 6; i++) {
+            addAttribute("Attribute " + i);
+            assertThat(text("standards-message")).isEqualTo("Saved.");
+        }
+        addAttribute("Attribute 7");
+        assertThat(text("standards-message")).contains("more than six graduate profile attributes");
+        tree().select(standard);
+        click("standards-edit");
+        assertThat(attributes().getHelperText()).contains("7 graduate profile attributes", "about six");
+    }
+
+    @Test
+    void share_asks_first_and_is_offered_for_the_course_own_frameworks_only() {
+        launchAsTeacher(newCourse());
+        UI.getCurrent().navigate(StandardsView.class);
+        assertThat(_get(Button.class, spec -> spec.withId("standards-share")).isEnabled()).isFalse();
+        click("standards-new-framework");
+        _get(TextField.class, spec -> spec.withId("standards-framework-title")).setValue("Science");
+        click("standards-framework-create");
+
+        Button share = _get(Button.class, spec -> spec.withId("standards-share"));
+        assertThat(share.getText()).isEqualTo("Share with every course");
+        assertThat(share.isEnabled()).isTrue();
+        click("standards-share");
+        assertThat(text("standards-share-explanation")).contains("read-only copy", "\u201CScience\u201D");
+        click("standards-share-cancel");
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(this.<app.cairn.standards.StandardsFramework>select("standards-framework").getListDataView()
+                .getItems().filter(app.cairn.standards.StandardsFramework::shared)).isEmpty();
+    }
+
+    private void addAttribute(String statement) {
+        click("standards-add");
+        this.<Level>select("standards-item-level").setValue(Level.GRADUATE_ATTRIBUTE);
+        _get(TextArea.class, spec -> spec.withId("standards-item-statement")).setValue(statement);
+        click("standards-item-save");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MultiSelectComboBox<StandardItem> attributes() {
+        return _get(MultiSelectComboBox.class, spec -> spec.withId("standards-item-attributes"));
     }
 
     @Test
