@@ -8,8 +8,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLayout;
@@ -28,12 +27,13 @@ import jakarta.annotation.security.PermitAll;
 public class CourseLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
     private final Main content = new Main();
-    private final Tabs tabs = new Tabs();
+    /** Plain links in a nav landmark: they go to pages, so they are links, not ARIA tabs. */
+    private final Nav tabs = new Nav();
 
     public CourseLayout(CurrentViewer currentViewer, List<CourseTab> featureTabs) {
         addClassName("cairn-layout");
         tabs.addClassName("cairn-tabs");
-        tabs.getElement().setAttribute("aria-label", getTranslation("nav.label"));
+        tabs.setAriaLabel(getTranslation("nav.label"));
         Viewer viewer = currentViewer.find().orElse(null);
         if (viewer != null) {
             tabs.add(tab("nav-home", getTranslation("nav.home"), viewer.isTeacher() ? "teacher" : "student"));
@@ -46,20 +46,26 @@ public class CourseLayout extends Div implements RouterLayout, AfterNavigationOb
     }
 
     /** A plain link by path: the router handles it, and shared/ needs no feature's classes. */
-    private static Tab tab(String id, String label, String route) {
+    private static Anchor tab(String id, String label, String route) {
         Anchor link = new Anchor(route, label);
         link.setId(id);
-        Tab tab = new Tab(link);
-        tab.getElement().setProperty("route", route);
-        return tab;
+        link.addClassName("cairn-tab");
+        return link;
     }
 
+    /** Marks the link of the current section, for sighted users (underline) and screen readers. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         String path = event.getLocation().getFirstSegment();
-        tabs.getChildren().map(Tab.class::cast)
-                .filter(tab -> path.equals(tab.getElement().getProperty("route")))
-                .findFirst().ifPresentOrElse(tabs::setSelectedTab, () -> tabs.setSelectedTab(null));
+        tabs.getChildren().map(Anchor.class::cast).forEach(link -> {
+            boolean current = path.equals(link.getHref());
+            if (current) {
+                link.getElement().setAttribute("aria-current", "page");
+            } else {
+                link.getElement().removeAttribute("aria-current");
+            }
+            link.setClassName("cairn-tab-current", current);
+        });
     }
 
     @Override
