@@ -15,11 +15,21 @@ const pages = {
   student: ['student'],
 };
 
+/** Waits until Vaadin has answered every request and set the page title (busy machines are slow). */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+    const flowIdle = !clients || Object.values(clients).every(client => !client.isActive || !client.isActive());
+    return flowIdle && document.readyState === 'complete' && document.title !== '';
+  }, null, { timeout: 20000 }).catch(() => {});
+  await page.waitForTimeout(500);
+}
+
 async function check(page, route) {
   const response = await page.goto(`${base}/${route}`);
-  await page.waitForTimeout(2500);
-  if (response && response.status() === 404) {
-    return { route, skipped: 'not found' };
+  await settled(page);
+  if (response && response.status() >= 400) {
+    return { route, skipped: `HTTP ${response.status()}` };
   }
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => await window.axe.run(document, {
@@ -39,7 +49,7 @@ async function check(page, route) {
     const page = await context.newPage();
     if (who !== 'anonymous') {
       await page.goto(`${base}/demo/start?user=demo-${who}`);
-      await page.waitForTimeout(3000);
+      await settled(page);
     }
     for (const route of routes) {
       const { violations, skipped } = await check(page, route);

@@ -41,8 +41,10 @@ public class CourseLayout extends Div implements RouterLayout, AfterNavigationOb
                     .sorted(Comparator.comparingInt(CourseTab::order))
                     .forEach(tab -> tabs.add(tab("nav-" + tab.route(), getTranslation(tab.labelKey()), tab.route())));
         }
+        Div bar = new Div(tabs, new LanguageSwitch(getLocale()));
+        bar.addClassName("cairn-bar");
         content.addClassName("cairn-content");
-        add(tabs, content);
+        add(bar, content);
     }
 
     /** A plain link by path: the router handles it, and shared/ needs no feature's classes. */

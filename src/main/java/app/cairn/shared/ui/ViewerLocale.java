@@ -11,8 +11,9 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import app.cairn.shared.CurrentViewer;
 
 /**
- * Shows Cairn in the language the LMS launched it in (the launch's {@code locale} claim), when
- * Cairn has that language; otherwise Vaadin's choice from the browser stands.
+ * Shows Cairn in the language the person chose in the {@link LanguageSwitch}, else the one the LMS
+ * launched it in (the launch's {@code locale} claim) when Cairn has it; otherwise Vaadin's choice
+ * from the browser stands.
  */
 @Component
 class ViewerLocale implements VaadinServiceInitListener {
@@ -26,8 +27,8 @@ class ViewerLocale implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         I18NProvider i18n = event.getSource().getInstantiator().getI18NProvider();
-        event.getSource().addUIInitListener(uiEvent -> currentViewer.find()
-                .map(viewer -> supported(i18n, viewer.locale()))
+        event.getSource().addUIInitListener(uiEvent -> LanguageSwitch.chosen(uiEvent.getUI().getSession())
+                .or(() -> currentViewer.find().map(viewer -> supported(i18n, viewer.locale())))
                 .ifPresent(locale -> uiEvent.getUI().setLocale(locale)));
     }
 

@@ -88,7 +88,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         exportCanvas.setId("standards-export-canvas");
         exportCanvas.setText(getTranslation("standards.csv.export"));
         exportCanvas.setHref(this::downloadCanvasCsv, AttachmentType.DOWNLOAD);
-        exportCanvas.setEnabled(false);
+        enableExport(false);
         share = button("standards-share", "standards.share.open", this::confirmShare);
         share.setEnabled(false);
 
@@ -168,7 +168,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         links = framework == null ? Map.of() : library.attributeLinks(framework.id());
         boolean editable = framework != null && !framework.shared();
         exported = framework;
-        exportCanvas.setEnabled(framework != null);
+        enableExport(framework != null);
         share.setEnabled(editable);
         editing.forEach(button -> button.setEnabled(editable));
         sharedNote.setText(framework != null && framework.shared() ? getTranslation("standards.framework.shared") : "");
@@ -412,6 +412,12 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
 
     String translate(StandardsRefusal refusal) {
         return ImportWizard.translate(this, refusal);
+    }
+
+    /** A disabled link says so to assistive technology too (and is then exempt from contrast rules). */
+    private void enableExport(boolean enabled) {
+        exportCanvas.setEnabled(enabled);
+        exportCanvas.getElement().setAttribute("aria-disabled", Boolean.toString(!enabled));
     }
 
     @Override
