@@ -137,6 +137,7 @@ public class CourseDirectory {
                     .set(ENROLLMENT.LMS_ROLES, lmsRoles)
                     .set(ENROLLMENT.CREATED_AT, now)
                     .set(ENROLLMENT.UPDATED_AT, now)
+                    .set(ENROLLMENT.LAST_LAUNCH_AT, now)
                     .onDuplicateKeyIgnore()
                     .execute();
             return;
@@ -145,8 +146,10 @@ public class CourseDirectory {
             enrollment.setRole(facts.role().name());
             enrollment.setLmsRoles(lmsRoles);
             enrollment.setUpdatedAt(now);
-            enrollment.update();
         }
+        // One row per person, so a whole class launching at once does not contend here.
+        enrollment.setLastLaunchAt(now);
+        enrollment.update();
     }
 
     /** The viewer's own course. The course id comes from the server-side session, never the browser. */

@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.cairn.course.CourseRoster;
 import app.cairn.course.RosterEntry;
+import app.cairn.privacy.AuditKind;
+import app.cairn.privacy.AuditTrail;
 import app.cairn.rubric.RubricSummary;
 import app.cairn.rubric.Rubrics;
 import app.cairn.shared.CurrentViewer;
@@ -66,10 +68,12 @@ public class Units {
     private final StandardsLibrary standards;
     private final Rubrics rubrics;
     private final CourseRoster roster;
+    private final AuditTrail audit;
 
     Units(DSLContext db, Clock clock, CurrentViewer currentViewer, StandardsLibrary standards, Rubrics rubrics,
-          CourseRoster roster) {
+          CourseRoster roster, AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
         this.clock = clock;
         this.currentViewer = currentViewer;
         this.standards = standards;
@@ -359,6 +363,9 @@ public class Units {
             progress.setProficientAt(now());
             progress.setProficientBy(byPersonId);
             progress.store();
+            UnitRecord unit = unitOfTarget(targetId);
+            audit.record(unit.getCourseId(), studentPersonId, AuditKind.GATE_PASSED, targetLabel(unit, targetId),
+                    null, null);
         }
     }
 
@@ -378,6 +385,20 @@ public class Units {
         progress.setOverriddenBy(viewer.personId());
         progress.setOverrideReason(clean);
         progress.store();
+        audit.record(viewer.courseId(), studentPersonId, AuditKind.GATE_OVERRIDDEN,
+                targetLabel(unitOfTarget(target.getId()), target.getId()), null, clean);
+    }
+
+    private UnitRecord unitOfTarget(long targetId) {
+        return db.selectFrom(UNIT).where(UNIT.ID.eq(
+                db.select(UNIT_TARGET.UNIT_ID).from(UNIT_TARGET).where(UNIT_TARGET.ID.eq(targetId)))).fetchSingle();
+    }
+
+    /** "Fractions · 2": the unit and the target's place in it, as teachers know them. */
+    private String targetLabel(UnitRecord unit, long targetId) {
+        Integer position = db.select(UNIT_TARGET.POSITION).from(UNIT_TARGET).where(UNIT_TARGET.ID.eq(targetId))
+                .fetchOne(UNIT_TARGET.POSITION);
+        return unit.getTitle() + " · " + (position == null ? "?" : position + 1);
     }
 
     /** The class in a unit, stuck longest first, with the proposals waiting. Teachers only. */

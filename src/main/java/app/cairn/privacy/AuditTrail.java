@@ -1,0 +1,119 @@
+package app.cairn.privacy;
+
+import static cairn.schema.Tables.AUDIT_EVENT;
+import static cairn.schema.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.cairn.shared.CurrentViewer;
+import app.cairn.shared.Viewer;
+import cairn.schema.tables.Person;
+
+/**
+ * Who changed what about a student's record, when, and from what to what. Features record an event
+ * in the same transaction as the change, so the trail never shows a change that did not happen.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int MAX_TEXT = 300;
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final CurrentViewer currentViewer;
+
+    AuditTrail(DSLContext db, Clock clock, CurrentViewer currentViewer) {
+        this.db = db;
+        this.clock = clock;
+        this.currentViewer = currentViewer;
+    }
+
+    /**
+     * Records a change made by the current viewer (or by Cairn, when nobody launched). Callers have
+     * checked access; this joins their transaction and fails it when there is none.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long courseId, @Nullable Long studentPersonId, AuditKind kind, String subject,
+                       @Nullable String from, @Nullable String to) {
+        insert(courseId, currentViewer.find().map(Viewer::personId).orElse(null), studentPersonId, kind, subject, from, to);
+    }
+
+    /** For Cairn's own jobs, which act for nobody even when started from a signed-in thread. */
+    void recordAsCairn(long courseId, AuditKind kind, String subject, @Nullable String to) {
+        insert(courseId, null, null, kind, subject, null, to);
+    }
+
+    private void insert(long courseId, @Nullable Long actor, @Nullable Long studentPersonId, AuditKind kind,
+                        String subject, @Nullable String from, @Nullable String to) {
+        db.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.COURSE_ID, courseId)
+                .set(AUDIT_EVENT.ACTOR_PERSON_ID, actor)
+                .set(AUDIT_EVENT.SUBJECT_PERSON_ID, studentPersonId)
+                .set(AUDIT_EVENT.KIND, kind.name())
+                .set(AUDIT_EVENT.SUBJECT, clip(subject))
+                .set(AUDIT_EVENT.FROM_VALUE, from == null ? null : clip(from))
+                .set(AUDIT_EVENT.TO_VALUE, to == null ? null : clip(to))
+                .set(AUDIT_EVENT.AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .execute();
+    }
+
+    /** Teachers only: the course's trail, newest first, optionally about one student. */
+    public List<AuditEntry> trailOfMyCourse(@Nullable Long studentPersonId, int offset, int limit) {
+        Viewer viewer = currentViewer.requireTeacher();
+        Person actor = PERSON.as("actor");
+        Person student = PERSON.as("student");
+        return db.select(AUDIT_EVENT.AT, actor.DISPLAY_NAME, student.DISPLAY_NAME, AUDIT_EVENT.KIND,
+                        AUDIT_EVENT.SUBJECT, AUDIT_EVENT.FROM_VALUE, AUDIT_EVENT.TO_VALUE)
+                .from(AUDIT_EVENT)
+                .leftJoin(actor).on(actor.ID.eq(AUDIT_EVENT.ACTOR_PERSON_ID))
+                .leftJoin(student).on(student.ID.eq(AUDIT_EVENT.SUBJECT_PERSON_ID))
+                .where(of(viewer, studentPersonId))
+                .orderBy(AUDIT_EVENT.AT.desc(), AUDIT_EVENT.ID.desc())
+                .offset(Math.max(0, offset)).limit(Math.clamp(limit, 1, 500))
+                .fetch(r -> new AuditEntry(r.value1().toInstant(ZoneOffset.UTC), r.value2(), r.value3(),
+                        AuditKind.valueOf(r.value4()), r.value5(), r.value6(), r.value7()));
+    }
+
+    /** Teachers only: how many events {@link #trailOfMyCourse} can page through. */
+    public int countOfMyCourse(@Nullable Long studentPersonId) {
+        return db.fetchCount(AUDIT_EVENT, of(currentViewer.requireTeacher(), studentPersonId));
+    }
+
+    /** The events about one student, for their export. */
+    List<AuditEntry> about(long courseId, long studentPersonId) {
+        Person actor = PERSON.as("actor");
+        return db.select(AUDIT_EVENT.AT, actor.DISPLAY_NAME, AUDIT_EVENT.KIND, AUDIT_EVENT.SUBJECT,
+                        AUDIT_EVENT.FROM_VALUE, AUDIT_EVENT.TO_VALUE)
+                .from(AUDIT_EVENT).leftJoin(actor).on(actor.ID.eq(AUDIT_EVENT.ACTOR_PERSON_ID))
+                .where(AUDIT_EVENT.COURSE_ID.eq(courseId), AUDIT_EVENT.SUBJECT_PERSON_ID.eq(studentPersonId))
+                .orderBy(AUDIT_EVENT.AT, AUDIT_EVENT.ID)
+                .fetch(r -> new AuditEntry(r.value1().toInstant(ZoneOffset.UTC), r.value2(), null,
+                        AuditKind.valueOf(r.value3()), r.value4(), r.value5(), r.value6()));
+    }
+
+    /** An erased student leaves no trail behind; the erasure itself is recorded without their name. */
+    void forget(long courseId, long studentPersonId) {
+        db.deleteFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.COURSE_ID.eq(courseId), AUDIT_EVENT.SUBJECT_PERSON_ID.eq(studentPersonId))
+                .execute();
+    }
+
+    private static Condition of(Viewer viewer, @Nullable Long studentPersonId) {
+        Condition course = AUDIT_EVENT.COURSE_ID.eq(viewer.courseId());
+        return studentPersonId == null ? course : course.and(AUDIT_EVENT.SUBJECT_PERSON_ID.eq(studentPersonId));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+}
