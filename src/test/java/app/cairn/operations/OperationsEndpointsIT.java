@@ -29,7 +29,9 @@ class OperationsEndpointsIT {
         LtiBrowser.Response metrics = new LtiBrowser("http://localhost:" + port).get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections",
+                "cairn_gradebook_outbox_pending ", "cairn_gradebook_outbox_retrying ", "cairn_gradebook_outbox_failed ",
+                "cairn_gradebook_outbox_oldest_pending_seconds ");
     }
 
     @Test
