@@ -559,6 +559,9 @@ class LtiLaunchIT {
         assertThat(response.body()).contains("\"oidc_initiation_url\":\"" + base + "/lti/login\"",
                 "\"target_link_uri\":\"" + base + "/lti/launch\"", "\"public_jwk_url\":\"" + base + "/lti/jwks\"",
                 "contextmembership.readonly", "course_navigation", "LtiResourceLinkRequest");
+        // Units are placed by deep linking from modules and assignments; the course menu opens the course home.
+        assertThat(response.body()).contains("\"link_selection\"", "\"assignment_selection\"", "LtiDeepLinkingRequest",
+                "\"cairn_link\":\"home\"");
     }
 
     @Test
