@@ -230,6 +230,25 @@ class CourseCopyIT {
         assertThat(db.fetchCount(RUBRIC, RUBRIC.COURSE_ID.eq(newCourse))).isEqualTo(1);
     }
 
+    @Test
+    void a_unit_of_another_deployment_of_the_same_lms_is_not_offered_for_copy() {
+        Built source = unitWithStudentWorkLastYear();
+        var registration = lms.registration();
+        platforms.register(new app.cairn.lti.PlatformRegistration(registration.name(), registration.issuer(),
+                registration.clientId(), registration.authLoginUrl(), registration.authTokenUrl(), registration.jwksUrl(),
+                List.of(FakeLms.DEPLOYMENT_ID, "fake-deployment-2")));
+        lms.useCourse(thisYear);
+        String otherDeployment = lms.hint(claims -> claims
+                .claim(FakeLms.LTI + "deployment_id", "fake-deployment-2")
+                .claim(FakeLms.LTI + "resource_link", Map.of("id", "copied-" + UUID.randomUUID(), "title", "Ecosystems"))
+                .claim(FakeLms.LTI + "custom", Map.of("cairn_unit_id", source.key())));
+
+        String teacher = launch("teacher-1", otherDeployment);
+
+        assertThat(teacher).as("the picker, not the copy offer").matches("/links/\\d+");
+        assertThat(db.fetchCount(UNIT, UNIT.COPIED_FROM_UNIT_ID.eq(source.unit().id()))).isZero();
+    }
+
     // --- helpers ---
 
     /** Last year's course: a unit over a course framework with a summative rubric, placed by a link, with a student's work. */

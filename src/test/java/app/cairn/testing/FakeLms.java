@@ -412,10 +412,15 @@ public final class FakeLms implements AutoCloseable {
 
     /** A hint that launches through this link, placed with these custom parameters (none: an untied link). */
     public String linkHint(String resourceLinkId, String title, Map<String, String> custom) {
-        String hint = "link-" + UUID.randomUUID();
-        messageHints.put(hint, claims -> claims
+        return hint(claims -> claims
                 .claim(LTI + "resource_link", Map.of("id", resourceLinkId, "title", title))
                 .claim(LTI + "custom", custom.isEmpty() ? null : Map.copyOf(custom)));
+    }
+
+    /** A hint whose launch claims are reshaped as given, after the usual ones are set. */
+    public String hint(java.util.function.Consumer<JWTClaimsSet.Builder> shape) {
+        String hint = "hint-" + UUID.randomUUID();
+        messageHints.put(hint, shape);
         return hint;
     }
 
