@@ -102,8 +102,7 @@ class DynamicRegistration {
         deepLinking.put("type", LtiClaims.DEEP_LINKING_REQUEST);
         deepLinking.put("target_link_uri", base + "/lti/launch");
         deepLinking.put("label", "Cairn unit");
-        deepLinking.put("placements", List.of("ContentArea"));
-        deepLinking.put("roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"));
+        // No "placements": their values are each platform's own, and a platform may refuse unknown ones.
         tool.put("messages", List.of(Map.of("type", LtiClaims.RESOURCE_LINK_REQUEST, "target_link_uri", base + "/lti/launch"),
                 deepLinking));
         Map<String, Object> body = new LinkedHashMap<>();
