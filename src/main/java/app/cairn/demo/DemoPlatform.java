@@ -45,7 +45,11 @@ import app.cairn.lti.ToolKeys;
 import app.cairn.shared.PlainPage;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The demo LMS: a launch page, an OIDC authorization endpoint and a JWKS, all under /demo. */
+/**
+ * The demo LMS: a launch page, an OIDC authorization endpoint and a JWKS, all under /demo. "Add
+ * Cairn activity" sends a deep linking request, so the unit picker can be tried without an LMS; the
+ * activities Cairn sends back are listed with launches of their own.
+ */
 @RestController
 @RequestMapping("/demo")
 @ConditionalOnBooleanProperty("cairn.demo.enabled")
@@ -67,6 +71,18 @@ class DemoPlatform {
 
     private record DemoUser(String subject, String name, String role) {
     }
+
+    /** An activity Cairn placed in the demo course by deep linking: its title and custom parameters. */
+    private record DemoActivity(String linkId, String title, Map<String, String> custom) {
+    }
+
+    private static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    private static final String COURSE_LINK_HINT = "demo-course-link";
+    private static final String DEEP_LINKING_HINT = "demo-deep-linking";
+    private static final String ACTIVITY_HINT = "demo-activity-";
+    /** In memory: the demo forgets its activities at restart (Cairn keeps the units). */
+    private final List<DemoActivity> activities = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> issuedData = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final PlatformRegistry registry;
     private final ToolKeys toolKeys;
@@ -104,28 +120,105 @@ class DemoPlatform {
     String home(HttpServletRequest request) {
         Locale locale = request.getLocale();
         String body = "<h1>" + text("demo.title", locale) + "</h1><p>" + text("demo.body", locale) + "</p>"
-                + button("demo-teacher", text("demo.launch-teacher", locale))
-                + button("demo-student", text("demo.launch-student", locale));
+                + button("launch-demo-teacher", "demo-teacher", null, text("demo.launch-teacher", locale))
+                + button("launch-demo-student", "demo-student", null, text("demo.launch-student", locale))
+                + button("add-activity", "demo-teacher", DEEP_LINKING_HINT, text("demo.add-activity", locale))
+                + received(locale);
         return PlainPage.page(messages.getMessage("demo.title", null, locale), locale, body, "");
     }
 
-    private static String button(String user, String label) {
-        return "<form method=\"get\" action=\"/demo/start\"><input type=\"hidden\" name=\"user\" value=\"" + user
-                + "\"><p><button type=\"submit\" id=\"launch-" + user + "\">" + label + "</button></p></form>";
+    private static String button(String id, String user, @Nullable String link, String label) {
+        return "<form method=\"get\" action=\"/demo/start\"><input type=\"hidden\" name=\"user\" value=\"" + user + "\">"
+                + (link == null ? "" : "<input type=\"hidden\" name=\"link\" value=\"" + PlainPage.escape(link) + "\">")
+                + "<p><button type=\"submit\" id=\"" + id + "\">" + label + "</button></p></form>";
     }
 
-    /** Like an LMS course link: starts Cairn's third-party-initiated login. */
+    /** The activities Cairn sent back by deep linking, each with launches for the demo teacher and student. */
+    private String received(Locale locale) {
+        if (activities.isEmpty()) {
+            return "";
+        }
+        StringBuilder list = new StringBuilder("<h2>").append(text("demo.received.title", locale)).append("</h2><p>")
+                .append(text("demo.received.body", locale)).append("</p><ul id=\"activities\">");
+        for (int i = 0; i < activities.size(); i++) {
+            DemoActivity activity = activities.get(i);
+            list.append("<li><strong>").append(PlainPage.escape(activity.title())).append("</strong>")
+                    .append(button("open-teacher-" + i, "demo-teacher", activity.linkId(),
+                            text("demo.open-teacher", locale) + ": " + PlainPage.escape(activity.title())))
+                    .append(button("open-student-" + i, "demo-student", activity.linkId(),
+                            text("demo.open-student", locale) + ": " + PlainPage.escape(activity.title())))
+                    .append("</li>");
+        }
+        return list.append("</ul>").toString();
+    }
+
+    /**
+     * Like an LMS link: starts Cairn's third-party-initiated login. {@code link} says which: none for
+     * the course link, the deep linking hint for "Add Cairn activity", or an activity received earlier.
+     */
     @GetMapping("/start")
-    ResponseEntity<Void> start(@RequestParam String user) {
+    ResponseEntity<Void> start(@RequestParam String user, @RequestParam(required = false) @Nullable String link) {
+        String hint = link != null && (link.equals(DEEP_LINKING_HINT) || activity(link) != null) ? link : COURSE_LINK_HINT;
         String login = UriComponentsBuilder.fromUriString(baseUrl + "/lti/login")
                 .queryParam("iss", issuer())
                 .queryParam("client_id", CLIENT_ID)
                 .queryParam("lti_deployment_id", DEPLOYMENT_ID)
                 .queryParam("login_hint", USERS.containsKey(user) ? user : "demo-student")
                 .queryParam("target_link_uri", baseUrl + "/lti/launch")
-                .queryParam("lti_message_hint", "demo-course-link")
+                .queryParam("lti_message_hint", hint)
                 .encode().build().toUriString();
         return ResponseEntity.status(302).header(HttpHeaders.LOCATION, login).build();
+    }
+
+    /**
+     * The demo's deep linking return URL: checks Cairn's answer as an LMS does (signature by a key in
+     * Cairn's JWKS, iss, aud, message type, deployment, the data it sent), keeps the activities, and
+     * lists them with launches.
+     */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/deep-link-return", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> deepLinkReturn(@RequestParam(name = "JWT", required = false) @Nullable String answer,
+                                          HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        String problem = null;
+        int added = 0;
+        try {
+            SignedJWT jwt = SignedJWT.parse(java.util.Objects.requireNonNull(answer, "no JWT"));
+            var cairnKey = toolKeys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!(cairnKey instanceof RSAKey rsa) || !jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(rsa))) {
+                problem = "signature";
+            } else if (!CLIENT_ID.equals(claims.getIssuer()) || !claims.getAudience().contains(issuer())
+                    || !"LtiDeepLinkingResponse".equals(claims.getClaim(LTI + "message_type"))
+                    || !DEPLOYMENT_ID.equals(claims.getClaim(LTI + "deployment_id"))
+                    || !(claims.getClaim(DL + "data") instanceof String data) || !issuedData.remove(data)
+                    || claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(clock.instant())) {
+                problem = "claims";
+            } else if (claims.getClaim(DL + "content_items") instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> map && map.get("title") instanceof String title
+                            && map.get("custom") instanceof Map<?, ?> custom) {
+                        Map<String, String> params = new LinkedHashMap<>();
+                        custom.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
+                        // A fresh link id each, as an LMS makes: ids are never reused for another activity.
+                        activities.add(new DemoActivity(ACTIVITY_HINT + UUID.randomUUID(), title, Map.copyOf(params)));
+                        added++;
+                    }
+                }
+            }
+        } catch (java.text.ParseException | JOSEException | NullPointerException e) {
+            problem = e.getClass().getSimpleName();
+        }
+        String body = "<h1>" + text("demo.title", locale) + "</h1>"
+                + (problem != null ? "<p id=\"problem\">" + PlainPage.escape(messages.getMessage("demo.received.invalid",
+                        new Object[] {problem}, locale)) + "</p>"
+                : added == 0 ? "<p id=\"none\">" + text("demo.received.none", locale) + "</p>" : received(locale))
+                + "<p><a id=\"back\" href=\"/demo\">" + text("demo.back", locale) + "</a></p>";
+        return ResponseEntity.status(problem == null ? 200 : 400).contentType(MediaType.TEXT_HTML)
+                .body(PlainPage.page(messages.getMessage("demo.title", null, locale), locale, body, ""));
+    }
+
+    private @Nullable DemoActivity activity(String hint) {
+        return activities.stream().filter(a -> a.linkId().equals(hint)).findFirst().orElse(null);
     }
 
     /** The platform's OIDC authorization endpoint: answers Cairn's login with a signed id_token. */
@@ -135,6 +228,7 @@ class DemoPlatform {
                                      @RequestParam("client_id") String clientId,
                                      @RequestParam("state") String state,
                                      @RequestParam("nonce") String nonce,
+                                     @RequestParam(name = "lti_message_hint", required = false) @Nullable String messageHint,
                                      HttpServletRequest request) throws JOSEException {
         Locale locale = request.getLocale();
         DemoUser user = USERS.get(loginHint);
@@ -144,7 +238,7 @@ class DemoPlatform {
                             "<p>" + text("demo.unknown-user", locale) + "</p>", ""));
         }
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer()).subject(user.subject()).audience(CLIENT_ID)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .claim("nonce", nonce).claim("name", user.name()).claim("locale", locale.toLanguageTag())
@@ -158,7 +252,22 @@ class DemoPlatform {
                         "title", "Demo course: Ecosystems"))
                 .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
                         "context_memberships_url", baseUrl + "/demo/roster", "service_versions", List.of("2.0")))
-                .build();
+                // The course link opens the course home; activities carry what Cairn placed them with.
+                .claim(LTI + "custom", Map.of("cairn_link", "home"));
+        DemoActivity activity = messageHint == null ? null : activity(messageHint);
+        if (DEEP_LINKING_HINT.equals(messageHint)) {
+            String data = "demo-" + UUID.randomUUID();
+            issuedData.add(data);
+            builder.claim(LTI + "message_type", "LtiDeepLinkingRequest").claim(LTI + "resource_link", null)
+                    .claim(LTI + "custom", null)
+                    .claim(DL + "deep_linking_settings", Map.of("deep_link_return_url", baseUrl + "/demo/deep-link-return",
+                            "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets",
+                            List.of("iframe", "window"), "accept_multiple", true, "accept_lineitem", true, "data", data));
+        } else if (activity != null) {
+            builder.claim(LTI + "resource_link", Map.of("id", messageHint, "title", activity.title()))
+                    .claim(LTI + "custom", activity.custom());
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));

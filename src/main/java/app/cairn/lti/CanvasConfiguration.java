@@ -34,11 +34,16 @@ class CanvasConfiguration {
         placement.put("text", "Cairn");
         placement.put("target_link_uri", launch);
         placement.put("default", "enabled");
+        // The course menu entry opens the course home, not a unit.
+        placement.put("custom_fields", Map.of(ResourceLinkLaunch.LINK_PARAMETER,
+                ResourceLinkLaunch.LINK_COURSE_HOME));
 
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("text", "Cairn");
         settings.put("icon_url", base + "/styles/cairn-logo.svg");
-        settings.put("placements", List.of(placement));
+        // Modules ("link_selection") and assignments ("assignment_selection") place units by deep linking.
+        settings.put("placements", List.of(placement, deepLinking("link_selection", launch),
+                deepLinking("assignment_selection", launch)));
 
         Map<String, Object> extension = new LinkedHashMap<>();
         extension.put("domain", java.net.URI.create(base).getHost());
@@ -56,5 +61,15 @@ class CanvasConfiguration {
         key.put("extensions", List.of(extension));
         key.put("custom_fields", Map.of());
         return key;
+    }
+
+    /** A placement where Canvas sends an LtiDeepLinkingRequest, so the teacher picks a unit. */
+    private static Map<String, Object> deepLinking(String name, String launch) {
+        Map<String, Object> placement = new LinkedHashMap<>();
+        placement.put("placement", name);
+        placement.put("message_type", LtiClaims.DEEP_LINKING_REQUEST);
+        placement.put("text", "Cairn unit");
+        placement.put("target_link_uri", launch);
+        return placement;
     }
 }

@@ -89,14 +89,22 @@ class DynamicRegistration {
         return new Registered(issuer, clientId, deploymentId, productFamily);
     }
 
-    /** What Cairn asks for: launches, the roster service, its own keys by URL, private_key_jwt. */
+    /** What Cairn asks for: launches, deep linking, the roster service, its own keys by URL, private_key_jwt. */
     static Map<String, Object> toolConfiguration(String base) {
         Map<String, Object> tool = new LinkedHashMap<>();
         tool.put("domain", URI.create(base).getRawAuthority());
         tool.put("description", "Proficiency-based learning: rubrics, menus of learning options and flexible-pace units.");
         tool.put("target_link_uri", base + "/lti/launch");
         tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"));
-        tool.put("messages", List.of(Map.of("type", LtiClaims.RESOURCE_LINK_REQUEST, "target_link_uri", base + "/lti/launch")));
+        // Deep linking: Moodle turns on "Supports Deep Linking" and takes the content selection URL
+        // from this message; teachers then pick Cairn units as activities.
+        Map<String, Object> deepLinking = new LinkedHashMap<>();
+        deepLinking.put("type", LtiClaims.DEEP_LINKING_REQUEST);
+        deepLinking.put("target_link_uri", base + "/lti/launch");
+        deepLinking.put("label", "Cairn unit");
+        // No "placements": their values are each platform's own, and a platform may refuse unknown ones.
+        tool.put("messages", List.of(Map.of("type", LtiClaims.RESOURCE_LINK_REQUEST, "target_link_uri", base + "/lti/launch"),
+                deepLinking));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("application_type", "web");
         body.put("response_types", List.of("id_token"));

@@ -34,7 +34,10 @@ import com.nimbusds.jwt.SignedJWT;
 @Component
 class LaunchVerifier {
 
-    private static final Set<String> SUPPORTED_MESSAGE_TYPES = Set.of(LtiClaims.RESOURCE_LINK_REQUEST);
+    private static final Set<String> SUPPORTED_MESSAGE_TYPES = Set.of(LtiClaims.RESOURCE_LINK_REQUEST,
+            LtiClaims.DEEP_LINKING_REQUEST);
+    private static final int MAX_CUSTOM_ENTRIES = 50;
+    private static final int MAX_CUSTOM_VALUE = 1000;
 
     private final PlatformRegistry platforms;
     private final PlatformKeys platformKeys;
@@ -259,10 +262,13 @@ class LaunchVerifier {
             throw new LaunchRefusedException(Refusal.MISSING_ROLES, "roles claim absent or not an array");
         }
         List<String> roles = rawRoles.stream().filter(Objects::nonNull).map(String::valueOf).toList();
+        boolean deepLinking = LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
+        // A deep linking request asks for links to be made, so it has none of its own.
         String resourceLinkId = stringMember(claims, LtiClaims.RESOURCE_LINK, "id");
-        if (resourceLinkId == null || resourceLinkId.isBlank()) {
+        if (!deepLinking && (resourceLinkId == null || resourceLinkId.isBlank())) {
             throw new LaunchRefusedException(Refusal.MISSING_RESOURCE_LINK, "no resource_link.id");
         }
+        DeepLinkingSettings settings = deepLinking ? deepLinkingSettings(claims) : null;
         String targetLinkUri = stringClaim(claims, LtiClaims.TARGET_LINK_URI);
         if (!login.targetLinkUri().equals(targetLinkUri)) {
             throw new LaunchRefusedException(Refusal.TARGET_LINK_MISMATCH,
@@ -280,7 +286,70 @@ class LaunchVerifier {
                 stringClaim(claims, "email"), locale, contextId, stringMember(claims, LtiClaims.CONTEXT, "title"),
                 stringMember(claims, LtiClaims.CONTEXT, "label"), roles, messageType, resourceLinkId,
                 stringMember(claims, LtiClaims.NAMES_ROLE_SERVICE, "context_memberships_url"),
-                stringMember(claims, LtiClaims.AGS_ENDPOINT, "lineitems"), agsScopes(claims));
+                stringMember(claims, LtiClaims.AGS_ENDPOINT, "lineitems"), agsScopes(claims), deploymentId,
+                deepLinking ? null : stringMember(claims, LtiClaims.RESOURCE_LINK, "title"), custom(claims), settings);
+    }
+
+    /**
+     * Deep Linking 2.0: where to send the answer (an absolute http(s) URL), and the item types the
+     * platform takes, which must include LTI resource links, the only kind Cairn makes.
+     */
+    private static DeepLinkingSettings deepLinkingSettings(JWTClaimsSet claims) throws LaunchRefusedException {
+        if (!(claims.getClaim(LtiClaims.DEEP_LINKING_SETTINGS) instanceof Map<?, ?> settings)) {
+            throw new LaunchRefusedException(Refusal.MISSING_DEEP_LINKING_SETTINGS, "no deep_linking_settings claim");
+        }
+        Object returnUrl = settings.get("deep_link_return_url");
+        if (!(returnUrl instanceof String url) || !isHttpUrl(url)) {
+            throw new LaunchRefusedException(Refusal.BAD_DEEP_LINK_RETURN_URL, "deep_link_return_url " + returnUrl);
+        }
+        List<String> types = settings.get("accept_types") instanceof List<?> list
+                ? list.stream().filter(String.class::isInstance).map(String.class::cast).limit(50).toList() : List.of();
+        if (!types.contains(LtiClaims.LTI_RESOURCE_LINK_TYPE)) {
+            throw new LaunchRefusedException(Refusal.DEEP_LINKING_TYPES_UNSUPPORTED, "accept_types " + types);
+        }
+        String dataJson = null;
+        if (settings.get("data") != null) {
+            // Wrapped, so a data value of any JSON type comes back exactly as it was sent.
+            dataJson = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("data", settings.get("data")));
+        }
+        return new DeepLinkingSettings(url, types, isTrue(settings.get("accept_multiple")),
+                !isFalse(settings.get("accept_lineitem")), dataJson,
+                settings.get("title") instanceof String t ? t : null, settings.get("text") instanceof String t ? t : null);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            java.net.URI uri = java.net.URI.create(value);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Platforms send JSON booleans; a few send the strings "true" and "false". */
+    private static boolean isTrue(@Nullable Object value) {
+        return Boolean.TRUE.equals(value) || "true".equals(value);
+    }
+
+    private static boolean isFalse(@Nullable Object value) {
+        return Boolean.FALSE.equals(value) || "false".equals(value);
+    }
+
+    /** The custom claim's simple values as strings, bounded: they decide what a link opens. */
+    private static Map<String, String> custom(JWTClaimsSet claims) {
+        Map<String, String> custom = new java.util.LinkedHashMap<>();
+        if (claims.getClaim(LtiClaims.CUSTOM) instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Object value = entry.getValue();
+                if (custom.size() < MAX_CUSTOM_ENTRIES && entry.getKey() instanceof String key
+                        && (value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    String text = String.valueOf(value);
+                    custom.put(key, text.length() > MAX_CUSTOM_VALUE ? text.substring(0, MAX_CUSTOM_VALUE) : text);
+                }
+            }
+        }
+        return Map.copyOf(custom);
     }
 
     /** The scopes the AGS endpoint claim grants; only strings, at most a few dozen. */

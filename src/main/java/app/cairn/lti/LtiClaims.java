@@ -22,6 +22,16 @@ final class LtiClaims {
     static final String AGS_SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 
     static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+    static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+    static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+
+    /** Deep Linking 2.0. */
+    static final String DL_PREFIX = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    static final String DEEP_LINKING_SETTINGS = DL_PREFIX + "deep_linking_settings";
+    static final String DL_CONTENT_ITEMS = DL_PREFIX + "content_items";
+    static final String DL_DATA = DL_PREFIX + "data";
+    static final String DL_MSG = DL_PREFIX + "msg";
+    static final String LTI_RESOURCE_LINK_TYPE = "ltiResourceLink";
     static final String LTI_VERSION = "1.3.0";
 
     private LtiClaims() {

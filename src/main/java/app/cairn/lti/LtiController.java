@@ -33,6 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The LTI 1.3 endpoints an LMS calls: third-party-initiated login, the launch, and Cairn's JWKS.
  * A refused request gets a plain page saying what was wrong, a security log line, and no session.
+ * Where an accepted launch goes is up to {@link LaunchDestinations}: a resource link opens what it
+ * was placed for, a teacher's deep linking request opens the picker.
  */
 @RestController
 @RequestMapping("/lti")
@@ -50,10 +52,14 @@ class LtiController {
     private final HtmlPages pages;
     private final CourseRoster roster;
     private final LaunchMetrics metrics;
+    private final DeepLinking deepLinking;
+    private final LaunchDestinations destinations;
 
     LtiController(PlatformRegistry platforms, LoginStore logins, LaunchVerifier verifier, CourseDirectory courses,
                   LaunchSession session, ToolKeys toolKeys, HtmlPages pages, CourseRoster roster,
-                  LaunchMetrics metrics) {
+                  LaunchMetrics metrics, DeepLinking deepLinking, LaunchDestinations destinations) {
+        this.deepLinking = deepLinking;
+        this.destinations = destinations;
         this.roster = roster;
         this.metrics = metrics;
         this.platforms = platforms;
@@ -132,6 +138,11 @@ class LtiController {
             VerifiedLaunch launch = ((LaunchVerifier.Verified) outcome).launch();
             Role role = RoleMapping.map(launch.roles()).orElseThrow(() -> new LaunchRefusedException(
                     Refusal.NO_SUPPORTED_ROLE, "roles " + launch.roles()));
+            // Placing content in a course is a teacher's act: refused before anything is written.
+            if (launch.isDeepLinking() && role != Role.TEACHER) {
+                throw new LaunchRefusedException(Refusal.DEEP_LINKING_NOT_TEACHER,
+                        "deep linking request with roles " + launch.roles());
+            }
             Viewer viewer = courses.recordLaunch(new LaunchFacts(launch.platformId(), launch.deploymentRowId(),
                     launch.subject(), launch.name(), launch.email(), parseLocale(launch.locale(), locale),
                     launch.contextId(), launch.contextTitle(), launch.contextLabel(), role, launch.roles(),
@@ -143,10 +154,14 @@ class LtiController {
             }
             response.addHeader(HttpHeaders.SET_COOKIE, loginCookie(state, "", 0));
             metrics.accepted(role);
-            securityLog.info("LTI launch accepted: platform={} course={} person={} role={}",
-                    viewer.platformId(), viewer.courseId(), viewer.personId(), role);
-            return ResponseEntity.status(303).header(HttpHeaders.LOCATION, role == Role.TEACHER ? "/teacher" : "/student")
-                    .build();
+            securityLog.info("LTI launch accepted: platform={} course={} person={} role={} message={}",
+                    viewer.platformId(), viewer.courseId(), viewer.personId(), role, launch.messageType());
+            String destination = launch.isDeepLinking()
+                    ? destinations.deepLinkingPicker(deepLinking.open(viewer, launch, baseUrl(request) + "/lti/launch"))
+                    : destinations.afterResourceLinkLaunch(new ResourceLinkLaunch(
+                            java.util.Objects.requireNonNull(launch.resourceLinkId()), launch.resourceLinkTitle(),
+                            launch.custom()));
+            return ResponseEntity.status(303).header(HttpHeaders.LOCATION, destination).build();
         } catch (LaunchRefusedException e) {
             return refuse(e, request, null);
         }

@@ -217,6 +217,58 @@ public class Rubrics {
         return rubric(duplicate(viewer, source, null, source.getTitle()));
     }
 
+    /**
+     * Course copy: makes the given rubrics (a unit's summative assessments) usable in the viewer's
+     * course and says which rubric to use for each. Rubrics the course already reads (its own, the
+     * platform's) stay as they are. Another course's rubric on the same platform is copied (its
+     * current version: levels, criteria with their indicators brought along by
+     * {@link StandardsLibrary#adoptItemsForCourseCopy}, descriptors, exemplars) into the course, once:
+     * a later copy of the same course reuses it ({@code shared_from_rubric_id}). Teachers only. The
+     * caller must have established that the viewer's course continues the source course (the
+     * deeplinking feature does so from a link the LMS signed); another platform's rubrics, and ids
+     * that do not exist, are refused like missing ones.
+     *
+     * @return for every given id, the id of the rubric to use in the viewer's course
+     */
+    @Transactional
+    public Map<Long, Long> adoptRubricsForCourseCopy(Set<Long> rubricIds) {
+        Viewer viewer = currentViewer.requireTeacher();
+        Map<Long, Long> result = new HashMap<>();
+        for (Long rubricId : rubricIds) {
+            RubricRecord rubric = db.selectFrom(RUBRIC)
+                    .where(RUBRIC.ID.eq(rubricId), RUBRIC.PLATFORM_ID.eq(viewer.platformId())).fetchOne();
+            if (rubric == null) {
+                throw notFound();
+            }
+            if (rubric.getCourseId() == null || rubric.getCourseId() == viewer.courseId()) {
+                result.put(rubricId, rubricId);
+                continue;
+            }
+            Long earlier = db.select(RUBRIC.ID).from(RUBRIC)
+                    .where(RUBRIC.COURSE_ID.eq(viewer.courseId()), RUBRIC.SHARED_FROM_RUBRIC_ID.eq(rubricId),
+                            RUBRIC.ARCHIVED_AT.isNull())
+                    .orderBy(RUBRIC.ID).limit(1).fetchOne(RUBRIC.ID);
+            if (earlier != null) {
+                result.put(rubricId, earlier);
+                continue;
+            }
+            RubricVersion from = version(currentVersion(rubricId));
+            Set<Long> indicators = new HashSet<>();
+            from.criteria().forEach(c -> indicators.add(c.indicatorId()));
+            Map<Long, Long> adopted = standards.adoptItemsForCourseCopy(indicators);
+            LocalDateTime now = now();
+            long copyId = insertRubric(viewer, viewer.courseId(), rubric.getTitle(), rubricId, now);
+            long versionId = insertVersion(copyId, 1, viewer, now);
+            insertLevels(versionId, from.levels());
+            insertContent(versionId, from.criteria().stream()
+                    .map(c -> new RubricDraft.Criterion(c.title(), adopted.get(c.indicatorId()), c.description(),
+                            c.descriptors(), c.exemplars()))
+                    .toList(), from.exemplars());
+            result.put(rubricId, copyId);
+        }
+        return result;
+    }
+
     /** Takes the rubric out of the library list. Its versions stay for the scores given with them. */
     @Transactional
     public void archive(long rubricId) {

@@ -327,10 +327,111 @@ public class StandardsLibrary {
             throw new StandardsRefusal("standards.share.error.already-shared", sharedBefore);
         }
 
+        return framework(copyFramework(source, null, live, origins, Map.of()).framework());
+    }
+
+    // --- course copy ---
+
+    /**
+     * Course copy: makes the given items (a unit's targets, a rubric's criteria) readable in the
+     * viewer's course and says which item to use for each. Items the course already reads (its own,
+     * the platform's) stay as they are. An item of another course's framework on the same platform
+     * brings its whole framework along (tree, order, codes, statements, archived items, attribute
+     * links), unless the course already holds a framework with all those items (an earlier copy, or
+     * the same CASE or Canvas import), matched by source identifier as the platform share does.
+     * Teachers only. The caller must have established that the viewer's course continues the source
+     * course (the deeplinking feature does so from a link the LMS signed); items of another platform,
+     * and ids that do not exist, are refused like missing ones.
+     *
+     * @return for every given id, the id of the item to use in the viewer's course
+     */
+    @Transactional
+    public Map<Long, Long> adoptItemsForCourseCopy(Set<Long> itemIds) {
+        Viewer viewer = currentViewer.requireTeacher();
+        Map<Long, Long> result = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return result;
+        }
+        Map<Long, StandardItemRecord> items = db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.ID.in(itemIds))
+                .fetchMap(STANDARD_ITEM.ID);
+        if (items.size() != itemIds.size()) {
+            throw notFound();
+        }
+        Map<Long, List<Long>> byFramework = new HashMap<>();
+        items.values().forEach(item -> byFramework.computeIfAbsent(item.getFrameworkId(), k -> new ArrayList<>())
+                .add(item.getId()));
+        for (Map.Entry<Long, List<Long>> entry : byFramework.entrySet()) {
+            StandardsFrameworkRecord framework = db.selectFrom(STANDARDS_FRAMEWORK)
+                    .where(STANDARDS_FRAMEWORK.ID.eq(entry.getKey()), STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId()))
+                    .fetchOne();
+            if (framework == null) {
+                throw notFound();
+            }
+            if (framework.getCourseId() == null || framework.getCourseId() == viewer.courseId()) {
+                entry.getValue().forEach(id -> result.put(id, id));
+                continue;
+            }
+            List<StandardItemRecord> all = db.selectFrom(STANDARD_ITEM).where(STANDARD_ITEM.FRAMEWORK_ID.eq(framework.getId()))
+                    .orderBy(STANDARD_ITEM.POSITION, STANDARD_ITEM.ID).fetch();
+            Map<Long, String> origins = new HashMap<>();
+            all.forEach(item -> origins.put(item.getId(), origin(item.getId(), item.getSourceIdentifier())));
+            Map<Long, Long> earlier = earlierCopy(viewer, entry.getValue(), origins);
+            if (earlier != null) {
+                result.putAll(earlier);
+                continue;
+            }
+            Map<Long, LocalDateTime> archived = new HashMap<>();
+            all.stream().filter(item -> item.getArchivedAt() != null)
+                    .forEach(item -> archived.put(item.getId(), item.getArchivedAt()));
+            Map<Long, Long> copied = copyFramework(framework, viewer.courseId(),
+                    treeOrder(all.stream().map(StandardsLibrary::item).toList()), origins, archived).items();
+            entry.getValue().forEach(id -> result.put(id, copied.get(id)));
+        }
+        return result;
+    }
+
+    /** The item a copy of this one carries as its source identifier: its own, or "cairn-" and its id. */
+    private static String origin(long id, @Nullable String sourceIdentifier) {
+        return sourceIdentifier != null ? sourceIdentifier : "cairn-" + id;
+    }
+
+    /** A framework of the viewer's course holding every wanted item's origin, mapped; null when there is none. */
+    private @Nullable Map<Long, Long> earlierCopy(Viewer viewer, List<Long> wanted, Map<Long, String> origins) {
+        Set<String> wantedOrigins = new HashSet<>();
+        wanted.forEach(id -> wantedOrigins.add(origins.get(id)));
+        Map<Long, Map<String, Long>> candidates = new HashMap<>();
+        db.select(STANDARD_ITEM.FRAMEWORK_ID, STANDARD_ITEM.SOURCE_IDENTIFIER, STANDARD_ITEM.ID).from(STANDARD_ITEM)
+                .join(STANDARDS_FRAMEWORK).on(STANDARDS_FRAMEWORK.ID.eq(STANDARD_ITEM.FRAMEWORK_ID))
+                .where(STANDARDS_FRAMEWORK.COURSE_ID.eq(viewer.courseId()),
+                        STANDARDS_FRAMEWORK.PLATFORM_ID.eq(viewer.platformId()),
+                        STANDARD_ITEM.SOURCE_IDENTIFIER.in(wantedOrigins))
+                .orderBy(STANDARD_ITEM.FRAMEWORK_ID)
+                .forEach(r -> candidates.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+        for (Map<String, Long> candidate : candidates.values()) {
+            if (candidate.keySet().containsAll(wantedOrigins)) {
+                Map<Long, Long> mapped = new HashMap<>();
+                wanted.forEach(id -> mapped.put(id, candidate.get(origins.get(id))));
+                return mapped;
+            }
+        }
+        return null;
+    }
+
+    private record CopiedFramework(StandardsFrameworkRecord framework, Map<Long, Long> items) {
+    }
+
+    /**
+     * Copies a framework's given items (in tree order, parents first) into a new framework of the
+     * course (or of the platform when courseId is null), each carrying its origin as source
+     * identifier, with the attribute links remapped; links to another course's attributes are dropped.
+     */
+    private CopiedFramework copyFramework(StandardsFrameworkRecord source, @Nullable Long courseId,
+                                          List<StandardItem> items, Map<Long, String> origins,
+                                          Map<Long, LocalDateTime> archivedAt) {
         LocalDateTime now = now();
         StandardsFrameworkRecord copy = db.newRecord(STANDARDS_FRAMEWORK);
         copy.setPlatformId(source.getPlatformId());
-        copy.setCourseId(null);
+        copy.setCourseId(courseId);
         copy.setTitle(source.getTitle());
         copy.setSource(source.getSource());
         copy.setCaseIdentifier(source.getCaseIdentifier());
@@ -338,7 +439,7 @@ public class StandardsLibrary {
         copy.setUpdatedAt(now);
         copy.store();
         Map<Long, Long> copied = new HashMap<>();
-        for (StandardItem item : live) { // tree order: parents are copied before their children
+        for (StandardItem item : items) { // tree order: parents are copied before their children
             StandardItemRecord record = db.newRecord(STANDARD_ITEM);
             record.setFrameworkId(copy.getId());
             record.setParentId(item.parentId() == null ? null : copied.get(item.parentId()));
@@ -350,6 +451,7 @@ public class StandardsLibrary {
             record.setDescription(item.description());
             record.setPosition(item.position());
             record.setSourceIdentifier(origins.get(item.id()));
+            record.setArchivedAt(archivedAt.get(item.id()));
             record.setRevision(1);
             record.setCreatedAt(now);
             record.setUpdatedAt(now);
@@ -372,7 +474,7 @@ public class StandardsLibrary {
                                 .set(STANDARD_ATTRIBUTE_LINK.ATTRIBUTE_ID, attribute).execute();
                     }
                 });
-        return framework(copy);
+        return new CopiedFramework(copy, copied);
     }
 
     // --- CASE import ---

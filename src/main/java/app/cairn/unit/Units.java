@@ -1,5 +1,6 @@
 package app.cairn.unit;
 
+import static cairn.schema.Tables.COURSE;
 import static cairn.schema.Tables.LEARNING_OPTION;
 import static cairn.schema.Tables.OPTION_CHOICE;
 import static cairn.schema.Tables.TARGET_NOTE;
@@ -23,7 +24,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
@@ -138,6 +141,7 @@ public class Units {
         unit.setCreatedBy(viewer.personId());
         unit.setCreatedAt(now);
         unit.setUpdatedAt(now);
+        unit.setUnitKey(UUID.randomUUID().toString());
         unit.store();
         return view(unit);
     }
@@ -199,6 +203,143 @@ public class Units {
                 .set(UNIT.CONTINUUM, source.continuum().name()).where(UNIT.ID.eq(copy.id())).execute();
         writeTargets(copy.id(), targets);
         return view(db.fetchSingle(UNIT, UNIT.ID.eq(copy.id())));
+    }
+
+    // --- links from the LMS and course copy ---
+
+    /** The course's units as links to them need them, in the order of the unit list. Teachers only. */
+    @Transactional(readOnly = true)
+    public List<UnitLink> linkableUnits() {
+        Viewer viewer = currentViewer.requireTeacher();
+        return db.selectFrom(UNIT).where(UNIT.COURSE_ID.eq(viewer.courseId())).orderBy(UNIT.CREATED_AT, UNIT.ID)
+                .fetch(this::link);
+    }
+
+    /**
+     * A unit of the viewer's course as links need it, drafts included (a launch must tell a student
+     * "not open yet" apart from "not set up"). Anyone of the course; empty for other courses' units.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UnitLink> inMyCourse(long unitId) {
+        Viewer viewer = currentViewer.require();
+        return db.selectFrom(UNIT).where(UNIT.ID.eq(unitId), UNIT.COURSE_ID.eq(viewer.courseId()))
+                .fetchOptional().map(this::link);
+    }
+
+    /** The unit of the viewer's course with this key, drafts included, as {@link #inMyCourse}. Anyone of the course. */
+    @Transactional(readOnly = true)
+    public Optional<UnitLink> inMyCourseByKey(String key) {
+        Viewer viewer = currentViewer.require();
+        return db.selectFrom(UNIT).where(UNIT.UNIT_KEY.eq(key), UNIT.COURSE_ID.eq(viewer.courseId()))
+                .fetchOptional().map(this::link);
+    }
+
+    /** The unit of the viewer's course copied from the unit with this key, once a teacher has copied it. Anyone of the course. */
+    @Transactional(readOnly = true)
+    public Optional<UnitLink> copyInMyCourse(String key) {
+        Viewer viewer = currentViewer.require();
+        var source = UNIT.as("source");
+        return db.select(UNIT.fields()).from(UNIT).join(source).on(source.ID.eq(UNIT.COPIED_FROM_UNIT_ID))
+                .where(source.UNIT_KEY.eq(key), UNIT.COURSE_ID.eq(viewer.courseId()))
+                .fetchOptional(r -> link(r.into(UNIT)));
+    }
+
+    /**
+     * The unit with this key when it belongs to another course of the viewer's platform and
+     * deployment: a link the LMS copied from an earlier course. Teachers only. Units of other
+     * platforms or deployments answer like missing ones.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CopySource> copySource(String key) {
+        Viewer viewer = currentViewer.requireTeacher();
+        return sourceInAnotherCourse(viewer, key).map(source -> {
+            Unit unit = view(source);
+            String course = db.select(COURSE.TITLE, COURSE.LABEL, COURSE.CONTEXT_ID).from(COURSE)
+                    .where(COURSE.ID.eq(source.getCourseId()))
+                    .fetchSingle(r -> r.value1() != null ? r.value1() : r.value2() != null ? r.value2() : r.value3());
+            int assessments = unit.targets().stream().mapToInt(t -> t.assessments().size()).sum();
+            return new CopySource(key, unit.title(), unit.description(), course, unit.targets().size(), assessments);
+        });
+    }
+
+    /**
+     * Course copy: copies the unit with this key, from another course of the viewer's platform and
+     * deployment, into the viewer's course: title, description, pacing, continuum and status, its
+     * targets, assessments and menus of learning options, with the indicators and rubrics they use
+     * brought along ({@link StandardsLibrary#adoptItemsForCourseCopy}, {@link Rubrics#adoptRubricsForCourseCopy}).
+     * Nothing of the students crosses over: no choices, proposals, notes or progress. Suggested
+     * dates are left out, as they belonged to the earlier course's calendar. A course holds at most
+     * one copy of a unit: copying again returns it. Teachers only; the caller must know the viewer's
+     * course continues the source course (a link the LMS copied says so).
+     */
+    @Transactional
+    public UnitLink copyIntoMyCourse(String key) {
+        Viewer viewer = currentViewer.requireTeacher();
+        UnitRecord source = sourceInAnotherCourse(viewer, key).orElseThrow(Units::notFound);
+        // Locking the source serialises copies of it, so two teachers clicking at once make one copy.
+        db.selectFrom(UNIT).where(UNIT.ID.eq(source.getId())).forUpdate().fetchSingle();
+        UnitRecord earlier = db.selectFrom(UNIT)
+                .where(UNIT.COURSE_ID.eq(viewer.courseId()), UNIT.COPIED_FROM_UNIT_ID.eq(source.getId())).fetchOne();
+        if (earlier != null) {
+            return link(earlier);
+        }
+        UnitDraft draft = view(source).toDraft();
+        Set<Long> indicatorIds = new HashSet<>();
+        Set<Long> rubricIds = new HashSet<>();
+        for (UnitDraft.TargetDraft target : draft.targets()) {
+            indicatorIds.add(target.indicatorId());
+            target.assessments().stream().map(UnitDraft.AssessmentDraft::rubricId).filter(java.util.Objects::nonNull)
+                    .forEach(rubricIds::add);
+        }
+        Map<Long, Long> indicators = standards.adoptItemsForCourseCopy(indicatorIds);
+        Map<Long, Long> rubricCopies = rubrics.adoptRubricsForCourseCopy(rubricIds);
+        LocalDateTime now = now();
+        UnitRecord copy = db.newRecord(UNIT);
+        copy.setCourseId(viewer.courseId());
+        copy.setTitle(source.getTitle());
+        copy.setDescription(source.getDescription());
+        copy.setPacing(source.getPacing());
+        copy.setContinuum(source.getContinuum());
+        copy.setStatus(source.getStatus());
+        copy.setPublishedAt(UnitStatus.PUBLISHED.name().equals(source.getStatus()) ? now : null);
+        copy.setRevision(1);
+        copy.setCreatedBy(viewer.personId());
+        copy.setCreatedAt(now);
+        copy.setUpdatedAt(now);
+        copy.setUnitKey(UUID.randomUUID().toString());
+        copy.setCopiedFromUnitId(source.getId());
+        copy.store();
+        writeTargets(copy.getId(), draft.targets().stream()
+                .map(t -> new UnitDraft.TargetDraft(null, indicators.get(t.indicatorId()), null, t.assessments().stream()
+                        .map(a -> new UnitDraft.AssessmentDraft(null, a.title(), a.kind(),
+                                a.rubricId() == null ? null : rubricCopies.get(a.rubricId()), a.choiceRule(),
+                                a.options().stream().map(o -> new UnitDraft.OptionDraft(null, o.title(), o.description(),
+                                        o.modality(), o.links(), o.estimatedMinutes(), o.mentorOrSite())).toList()))
+                        .toList()))
+                .toList());
+        return link(copy);
+    }
+
+    /** A unit of another course on the viewer's platform and in the deployment of the viewer's course. */
+    private Optional<UnitRecord> sourceInAnotherCourse(Viewer viewer, String key) {
+        var mine = COURSE.as("mine");
+        return db.select(UNIT.fields()).from(UNIT)
+                .join(COURSE).on(COURSE.ID.eq(UNIT.COURSE_ID))
+                .join(mine).on(mine.ID.eq(viewer.courseId()))
+                .where(UNIT.UNIT_KEY.eq(key), UNIT.COURSE_ID.ne(viewer.courseId()),
+                        COURSE.PLATFORM_ID.eq(viewer.platformId()), mine.PLATFORM_ID.eq(viewer.platformId()),
+                        COURSE.DEPLOYMENT_ID.eq(mine.DEPLOYMENT_ID))
+                .fetchOptional(r -> r.into(UNIT));
+    }
+
+    private UnitLink link(UnitRecord unit) {
+        String gradebookResourceId = unit.getUnitKey();
+        if (unit.getCopiedFromUnitId() != null) {
+            gradebookResourceId = db.select(UNIT.UNIT_KEY).from(UNIT).where(UNIT.ID.eq(unit.getCopiedFromUnitId()))
+                    .fetchSingle(UNIT.UNIT_KEY);
+        }
+        return new UnitLink(unit.getId(), unit.getUnitKey(), unit.getTitle(), unit.getDescription(),
+                UnitStatus.valueOf(unit.getStatus()), gradebookResourceId);
     }
 
     // --- students: choices, proposals, goals ---

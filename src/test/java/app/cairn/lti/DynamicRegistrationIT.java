@@ -58,7 +58,7 @@ class DynamicRegistrationIT {
                 .containsEntry("redirect_uris", List.of(base + "/lti/launch"));
         assertThat((String) sent.get("scope")).contains("contextmembership.readonly");
         assertThat(sent.get(DynamicRegistration.TOOL_CONFIGURATION).toString())
-                .contains("LtiResourceLinkRequest", "localhost:" + port);
+                .contains("LtiResourceLinkRequest", "LtiDeepLinkingRequest", "localhost:" + port);
 
         var platform = db.selectFrom(PLATFORM).where(PLATFORM.ISSUER.eq(lms.issuer())).fetchSingle();
         assertThat(platform.getClientId()).isEqualTo(lms.registeredClientId());

@@ -139,7 +139,10 @@ class LtiLaunchIT {
         lms.addPerson(new FakeLms.Person("student-1", List.of(FakeLms.LEARNER), "Stu Renamed", null));
         new LtiBrowser("http://localhost:" + port).launch(lms, "student-1");
 
-        var person = db.selectFrom(PERSON).where(PERSON.SUBJECT.eq("student-1")).fetchSingle();
+        // Other test classes' fake LMSs (other issuers) have a student-1 of their own.
+        var person = db.selectFrom(PERSON).where(PERSON.SUBJECT.eq("student-1"), PERSON.PLATFORM_ID.in(
+                db.select(cairn.schema.Tables.PLATFORM.ID).from(cairn.schema.Tables.PLATFORM)
+                        .where(cairn.schema.Tables.PLATFORM.ISSUER.eq(lms.issuer())))).fetchSingle();
         assertThat(person.getDisplayName()).isEqualTo("Stu Renamed");
         assertThat(person.getEmail()).as("an email withheld later keeps the earlier one").isEqualTo("stu@school.example");
         assertThat(db.fetchCount(ENROLLMENT, ENROLLMENT.PERSON_ID.eq(person.getId()))).isEqualTo(1);
@@ -559,6 +562,9 @@ class LtiLaunchIT {
         assertThat(response.body()).contains("\"oidc_initiation_url\":\"" + base + "/lti/login\"",
                 "\"target_link_uri\":\"" + base + "/lti/launch\"", "\"public_jwk_url\":\"" + base + "/lti/jwks\"",
                 "contextmembership.readonly", "course_navigation", "LtiResourceLinkRequest");
+        // Units are placed by deep linking from modules and assignments; the course menu opens the course home.
+        assertThat(response.body()).contains("\"link_selection\"", "\"assignment_selection\"", "LtiDeepLinkingRequest",
+                "\"cairn_link\":\"home\"");
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class FakeLms implements AutoCloseable {
         server.createContext("/ags/", this::ags);
         server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
         server.createContext("/register", this::registerTool);
+        server.createContext("/dl-return/", this::deepLinkingReturn);
         server.start();
         people.put("teacher-1", new Person("teacher-1", List.of(INSTRUCTOR), "Tess Teacher", "tess@school.example"));
         people.put("student-1", new Person("student-1", List.of(LEARNER), "Stu Dent", "stu@school.example"));
@@ -195,6 +196,8 @@ public final class FakeLms implements AutoCloseable {
                 .claim(LTI + "deployment_id", DEPLOYMENT_ID)
                 .claim(LTI + "target_link_uri", launchUrl)
                 .claim(LTI + "resource_link", Map.of("id", "link-1", "title", "Cairn"))
+                // The course's own entry to Cairn (like Canvas's course menu), not a unit activity.
+                .claim(LTI + "custom", Map.of("cairn_link", "home"))
                 .claim(LTI + "roles", person.roles())
                 .claim(LTI + "context", Map.of("id", contextId, "label", "BIO-9", "title", "Biology 9"))
                 .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
@@ -261,7 +264,12 @@ public final class FakeLms implements AutoCloseable {
             respond(exchange, 400, "text/plain", "invalid authentication request: " + query);
             return;
         }
-        String token = sign(claims(query.get("login_hint"), query.get("nonce")).build());
+        JWTClaimsSet.Builder claims = claims(query.get("login_hint"), query.get("nonce"));
+        String hint = query.get("lti_message_hint");
+        if (hint != null && messageHints.containsKey(hint)) {
+            messageHints.get(hint).accept(claims);
+        }
+        String token = sign(claims.build());
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("id_token", token);
         fields.put("state", query.get("state"));
@@ -344,6 +352,202 @@ public final class FakeLms implements AutoCloseable {
 
     public String registeredClientId() {
         return registeredClientId;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Links and Deep Linking 2.0. A launch is shaped by its lti_message_hint, as real LMSs do:
+    // the hint names a link (with its custom parameters) or a deep linking request.
+
+    private final Map<String, java.util.function.Consumer<JWTClaimsSet.Builder>> messageHints = new ConcurrentHashMap<>();
+    private final Map<String, DeepLinking> deepLinkingRequests = new ConcurrentHashMap<>();
+    private final java.util.Queue<DeepLinkingReturn> deepLinkingReturns = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * A deep linking request as the LMS sends it; null fields are left out of the claim.
+     * {@code returnUrl} null means this LMS's own return endpoint, which checks the answer.
+     */
+    public record DeepLinking(String returnUrl, List<String> acceptTypes, Boolean acceptMultiple, Object data,
+                              Boolean acceptLineItem, boolean sendSettings) {
+        public static DeepLinking standard() {
+            return new DeepLinking(null, List.of("ltiResourceLink", "link"), true, "opaque-" + UUID.randomUUID(),
+                    true, true);
+        }
+
+        public DeepLinking acceptingOne() {
+            return new DeepLinking(returnUrl, acceptTypes, false, data, acceptLineItem, sendSettings);
+        }
+
+        public DeepLinking withData(Object newData) {
+            return new DeepLinking(returnUrl, acceptTypes, acceptMultiple, newData, acceptLineItem, sendSettings);
+        }
+
+        public DeepLinking withAcceptTypes(List<String> types) {
+            return new DeepLinking(returnUrl, types, acceptMultiple, data, acceptLineItem, sendSettings);
+        }
+
+        public DeepLinking withReturnUrl(String url) {
+            return new DeepLinking(url, acceptTypes, acceptMultiple, data, acceptLineItem, sendSettings);
+        }
+
+        public DeepLinking withoutSettings() {
+            return new DeepLinking(returnUrl, acceptTypes, acceptMultiple, data, acceptLineItem, false);
+        }
+    }
+
+    /**
+     * What the return endpoint made of an answer: the request it answers, the problems found
+     * (empty when the answer is valid), and the verified claims.
+     */
+    public record DeepLinkingReturn(String requestId, List<String> problems, JWTClaimsSet claims, String kid) {
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> contentItems() {
+            Object items = claims == null ? null : claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+            return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+    }
+
+    /** A hint that launches through this link, placed with these custom parameters (none: an untied link). */
+    public String linkHint(String resourceLinkId, String title, Map<String, String> custom) {
+        return hint(claims -> claims
+                .claim(LTI + "resource_link", Map.of("id", resourceLinkId, "title", title))
+                .claim(LTI + "custom", custom.isEmpty() ? null : Map.copyOf(custom)));
+    }
+
+    /** A hint whose launch claims are reshaped as given, after the usual ones are set. */
+    public String hint(java.util.function.Consumer<JWTClaimsSet.Builder> shape) {
+        String hint = "hint-" + UUID.randomUUID();
+        messageHints.put(hint, shape);
+        return hint;
+    }
+
+    /** A hint that makes the launch a deep linking request; its answer comes back to {@link #deepLinkingReturns()}. */
+    public String deepLinkingHint(DeepLinking request) {
+        String id = UUID.randomUUID().toString();
+        deepLinkingRequests.put(id, request);
+        String hint = "dl-" + id;
+        messageHints.put(hint, claims -> {
+            claims.claim(LTI + "message_type", "LtiDeepLinkingRequest").claim(LTI + "resource_link", null)
+                    .claim(LTI + "custom", null);
+            if (request.sendSettings()) {
+                Map<String, Object> settings = new java.util.LinkedHashMap<>();
+                settings.put("deep_link_return_url", request.returnUrl() != null ? request.returnUrl()
+                        : issuer() + "/dl-return/" + id);
+                settings.put("accept_types", request.acceptTypes());
+                settings.put("accept_presentation_document_targets", List.of("iframe", "window"));
+                if (request.acceptMultiple() != null) {
+                    settings.put("accept_multiple", request.acceptMultiple());
+                }
+                if (request.acceptLineItem() != null) {
+                    settings.put("accept_lineitem", request.acceptLineItem());
+                }
+                if (request.data() != null) {
+                    settings.put("data", request.data());
+                }
+                claims.claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", settings);
+            }
+        });
+        return hint;
+    }
+
+    public List<DeepLinkingReturn> deepLinkingReturns() {
+        return List.copyOf(deepLinkingReturns);
+    }
+
+    /**
+     * The deep linking return endpoint, checking the answer as a platform must: RS256 with a kid
+     * found in Cairn's JWKS fetched over HTTP, iss = our client id, aud = our issuer, fresh times, a
+     * nonce, the response message type and version, our deployment, the request's data echoed
+     * exactly, and LTI resource links with a URL, a title, Cairn's unit key and a line item.
+     */
+    private void deepLinkingReturn(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/dl-return/".length());
+        DeepLinking request = deepLinkingRequests.get(id);
+        Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        List<String> problems = new java.util.ArrayList<>();
+        JWTClaimsSet claims = null;
+        String kid = null;
+        try {
+            if (request == null || !"POST".equals(exchange.getRequestMethod()) || form.get("JWT") == null) {
+                throw new IllegalArgumentException("not a deep linking answer to a request of ours");
+            }
+            SignedJWT jwt = SignedJWT.parse(form.get("JWT"));
+            kid = jwt.getHeader().getKeyID();
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+                problems.add("alg " + jwt.getHeader().getAlgorithm());
+            }
+            JWKSet cairnKeys = JWKSet.load(java.net.URI.create(cairnBaseUrl + "/lti/jwks").toURL());
+            RSAKey cairnKey = kid == null ? null : (RSAKey) cairnKeys.getKeyByKeyId(kid);
+            if (cairnKey == null) {
+                problems.add("kid " + kid + " not in Cairn's JWKS");
+            } else if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(cairnKey))) {
+                problems.add("signature does not verify");
+            }
+            claims = jwt.getJWTClaimsSet();
+            checkAnswer(claims, request, problems);
+        } catch (Exception e) {
+            problems.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        deepLinkingReturns.add(new DeepLinkingReturn(id, List.copyOf(problems), claims, kid));
+        respond(exchange, problems.isEmpty() ? 200 : 400, "text/html", PlainPage.page("LMS", java.util.Locale.ENGLISH,
+                "<p id=\"received\">" + PlainPage.escape(problems.isEmpty() ? "received" : String.join("; ", problems))
+                        + "</p>", ""));
+    }
+
+    private void checkAnswer(JWTClaimsSet claims, DeepLinking request, List<String> problems) {
+        Date now = new Date();
+        if (!CLIENT_ID.equals(claims.getIssuer())) {
+            problems.add("iss " + claims.getIssuer());
+        }
+        if (!List.of(issuer()).equals(claims.getAudience())) {
+            problems.add("aud " + claims.getAudience());
+        }
+        if (claims.getExpirationTime() == null || !claims.getExpirationTime().after(now)
+                || claims.getIssueTime() == null || claims.getIssueTime().after(new Date(now.getTime() + 60_000))
+                || claims.getExpirationTime().getTime() - claims.getIssueTime().getTime() > 3_600_000) {
+            problems.add("times iat " + claims.getIssueTime() + " exp " + claims.getExpirationTime());
+        }
+        if (!(claims.getClaim("nonce") instanceof String nonce) || nonce.isBlank()) {
+            problems.add("no nonce");
+        }
+        if (!"LtiDeepLinkingResponse".equals(claims.getClaim(LTI + "message_type"))) {
+            problems.add("message_type " + claims.getClaim(LTI + "message_type"));
+        }
+        if (!"1.3.0".equals(claims.getClaim(LTI + "version"))) {
+            problems.add("version " + claims.getClaim(LTI + "version"));
+        }
+        if (!DEPLOYMENT_ID.equals(claims.getClaim(LTI + "deployment_id"))) {
+            problems.add("deployment_id " + claims.getClaim(LTI + "deployment_id"));
+        }
+        Object data = claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data");
+        if (!java.util.Objects.equals(request.data(), data)) {
+            problems.add("data " + data + " instead of " + request.data());
+        }
+        Object items = claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+        if (!(items instanceof List<?> list)) {
+            problems.add("content_items missing");
+            return;
+        }
+        if (Boolean.FALSE.equals(request.acceptMultiple()) && list.size() > 1) {
+            problems.add(list.size() + " items, but the request accepted one");
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map) || !"ltiResourceLink".equals(map.get("type"))
+                    || !(map.get("title") instanceof String) || !launchUrl.equals(map.get("url"))
+                    || !(map.get("custom") instanceof Map<?, ?> custom) || !(custom.get("cairn_unit_id") instanceof String)) {
+                problems.add("not a Cairn unit link: " + item);
+                continue;
+            }
+            if (Boolean.FALSE.equals(request.acceptLineItem()) ? map.containsKey("lineItem")
+                    : !(map.get("lineItem") instanceof Map<?, ?> line) || !(line.get("label") instanceof String)
+                    || !(line.get("scoreMaximum") instanceof Number max) || max.doubleValue() <= 0
+                    || !(line.get("resourceId") instanceof String) || !(line.get("tag") instanceof String)) {
+                problems.add("bad lineItem: " + map.get("lineItem"));
+            }
+        }
     }
 
     /** NRPS 2.0 membership container, paged with Link rel="next". */

@@ -62,9 +62,15 @@ public final class LtiBrowser {
 
     /** Starts a launch as the LMS would, with a third-party-initiated login. */
     public LoginRedirect login(FakeLms lms, String loginHint) {
+        return login(lms, loginHint, null);
+    }
+
+    /** As {@link #login(FakeLms, String)}, with the LMS's message hint (which link, or a deep linking request). */
+    public LoginRedirect login(FakeLms lms, String loginHint, String messageHint) {
         Response response = get(cairn + "/lti/login?iss=" + encode(lms.issuer()) + "&login_hint=" + encode(loginHint)
                 + "&target_link_uri=" + encode(lms.launchUrl()) + "&client_id=" + encode(FakeLms.CLIENT_ID)
-                + "&lti_deployment_id=" + encode(FakeLms.DEPLOYMENT_ID));
+                + "&lti_deployment_id=" + encode(FakeLms.DEPLOYMENT_ID)
+                + (messageHint == null ? "" : "&lti_message_hint=" + encode(messageHint)));
         String location = response.location();
         int q = location.indexOf('?');
         return new LoginRedirect(response, q < 0 ? Map.of() : FakeLms.query(location.substring(q + 1)));
@@ -73,6 +79,11 @@ public final class LtiBrowser {
     /** The whole launch: login at Cairn, authorization at the LMS, the form post back to Cairn. */
     public Response launch(FakeLms lms, String loginHint) {
         return submit(authorizeAtPlatform(login(lms, loginHint)));
+    }
+
+    /** The whole launch through the link or request the message hint names (see {@link FakeLms#linkHint}). */
+    public Response launch(FakeLms lms, String loginHint, String messageHint) {
+        return submit(authorizeAtPlatform(login(lms, loginHint, messageHint)));
     }
 
     /** The LMS's auto-posting form: where it posts and what. */
@@ -88,12 +99,17 @@ public final class LtiBrowser {
         if (atPlatform.status() != 200) {
             throw new AssertionError("LMS refused the authentication request: " + atPlatform.body());
         }
-        Matcher action = FORM_ACTION.matcher(atPlatform.body());
+        return form(atPlatform);
+    }
+
+    /** The auto-posting form of a page (the LMS's launch form, Cairn's deep linking answer): where it posts and what. */
+    public static PlatformForm form(Response page) {
+        Matcher action = FORM_ACTION.matcher(page.body());
         if (!action.find()) {
-            throw new AssertionError("LMS answered without a form: " + atPlatform.body());
+            throw new AssertionError("The page has no form: " + page.body());
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher field = HIDDEN_FIELD.matcher(atPlatform.body());
+        Matcher field = HIDDEN_FIELD.matcher(page.body());
         while (field.find()) {
             fields.put(HtmlUtils.htmlUnescape(field.group(1)), HtmlUtils.htmlUnescape(field.group(2)));
         }
