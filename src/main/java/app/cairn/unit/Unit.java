@@ -34,6 +34,14 @@ public record Unit(long id, String title, @Nullable String description, Pacing p
                                  List<String> links, @Nullable Integer estimatedMinutes, @Nullable String mentorOrSite) {
     }
 
+    /**
+     * The resource id of a unit's gradebook column (LMS line item): proficiency sends the unit's
+     * score there, and a deep-linked placement of the unit should create its line item with it.
+     */
+    public static String gradebookResourceId(long unitId) {
+        return "unit-" + unitId;
+    }
+
     /** This unit's content as a draft, ready to edit. */
     public UnitDraft toDraft() {
         return new UnitDraft(title, description, pacing, continuum, revision, targets.stream()
