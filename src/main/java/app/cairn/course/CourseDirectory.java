@@ -152,6 +152,38 @@ public class CourseDirectory {
         enrollment.update();
     }
 
+    /**
+     * Whether the viewer teaches this person as a student in some course of the viewer's platform
+     * (either of them may have left since): for views that cross courses, such as a student's
+     * graduation standards.
+     */
+    @Transactional(readOnly = true)
+    public boolean viewerTeachesStudent(long studentPersonId) {
+        Viewer viewer = currentViewer.require();
+        if (!viewer.isTeacher()) {
+            return false;
+        }
+        var teacher = ENROLLMENT.as("teacher");
+        var student = ENROLLMENT.as("student");
+        return db.fetchExists(db.selectOne().from(teacher)
+                .join(student).on(student.COURSE_ID.eq(teacher.COURSE_ID))
+                .join(COURSE).on(COURSE.ID.eq(teacher.COURSE_ID))
+                .where(teacher.PERSON_ID.eq(viewer.personId()), teacher.ROLE.eq(Role.TEACHER.name()),
+                        student.PERSON_ID.eq(studentPersonId), student.ROLE.eq(Role.STUDENT.name()),
+                        COURSE.PLATFORM_ID.eq(viewer.platformId())));
+    }
+
+    /** Titles of courses of the viewer's platform by id (the title, else the label, else the context id). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> courseTitles(java.util.Collection<Long> courseIds) {
+        Viewer viewer = currentViewer.require();
+        java.util.Map<Long, String> titles = new java.util.HashMap<>();
+        db.selectFrom(COURSE).where(COURSE.ID.in(courseIds), COURSE.PLATFORM_ID.eq(viewer.platformId()))
+                .forEach(c -> titles.put(c.getId(), c.getTitle() != null ? c.getTitle()
+                        : c.getLabel() != null ? c.getLabel() : c.getContextId()));
+        return titles;
+    }
+
     /** The viewer's own course. The course id comes from the server-side session, never the browser. */
     @Transactional(readOnly = true)
     public CourseOverview overviewOfMyCourse() {

@@ -76,6 +76,18 @@ public class Gradebook {
     }
 
     /**
+     * Teachers only: whether the teacher's course already has a gradebook item with this resource id
+     * (made by {@link #defineItem}, e.g. by a deep-linked placement), so a caller can define one
+     * only when there is none and leave an existing item's label and maximum alone.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasItem(String resourceId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        return db.fetchExists(GRADEBOOK_ITEM, GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()),
+                GRADEBOOK_ITEM.RESOURCE_ID.eq(resourceId));
+    }
+
+    /**
      * Teachers only: queues a student's score for the LMS. Older scores of the same student and
      * item that have not gone out yet are superseded in the same transaction. The score's timestamp
      * is at least one second after the previous one of this student and item, because Moodle

@@ -15,6 +15,7 @@ import java.util.ResourceBundle;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +39,13 @@ public class ProficiencyScales {
     private final DSLContext db;
     private final Clock clock;
     private final CurrentViewer currentViewer;
+    private final ApplicationEventPublisher events;
 
-    ProficiencyScales(DSLContext db, Clock clock, CurrentViewer currentViewer) {
+    ProficiencyScales(DSLContext db, Clock clock, CurrentViewer currentViewer, ApplicationEventPublisher events) {
         this.db = db;
         this.clock = clock;
         this.currentViewer = currentViewer;
+        this.events = events;
     }
 
     /**
@@ -97,6 +100,8 @@ public class ProficiencyScales {
             db.deleteFrom(PROFICIENCY_LEVEL).where(PROFICIENCY_LEVEL.SCALE_ID.eq(scaleId)).execute();
         }
         insertLevels(scaleId, draft.levels());
+        // Levels and mastery may have moved: stored proficiencies are calculated again before this commits.
+        events.publishEvent(new ProficiencyPolicyChanged(viewer.courseId()));
         return view(db.selectFrom(PROFICIENCY_SCALE).where(PROFICIENCY_SCALE.ID.eq(scaleId)).fetchSingle());
     }
 
@@ -108,6 +113,7 @@ public class ProficiencyScales {
         if (own != null) {
             db.deleteFrom(PROFICIENCY_LEVEL).where(PROFICIENCY_LEVEL.SCALE_ID.eq(own.getId())).execute();
             db.deleteFrom(PROFICIENCY_SCALE).where(PROFICIENCY_SCALE.ID.eq(own.getId())).execute();
+            events.publishEvent(new ProficiencyPolicyChanged(viewer.courseId()));
         }
     }
 

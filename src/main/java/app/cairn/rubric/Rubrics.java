@@ -194,6 +194,29 @@ public class Rubrics {
                 .where(RUBRIC_VERSION.ID.eq(versionId), RUBRIC_VERSION.USED_AT.isNull()).execute();
     }
 
+    /**
+     * For a score given with {@code versionId} as the teacher saw it at {@code revision}: refused when
+     * that is no longer the rubric's current content (a save since then changed the revision, edited
+     * the version in place or made a new one); otherwise the version is marked used, which freezes
+     * it, and returned. The rubric row stays locked until the caller's transaction ends, so no save
+     * can edit the version in place between this check and the score. Teachers only.
+     *
+     * @throws RubricConflictException when the rubric changed since {@code revision}
+     */
+    @Transactional
+    public RubricVersion useForScoring(long rubricId, long versionId, int revision) {
+        Viewer viewer = currentViewer.requireTeacher();
+        readableRubric(viewer, rubricId);
+        RubricRecord locked = db.selectFrom(RUBRIC).where(RUBRIC.ID.eq(rubricId)).forUpdate().fetchSingle();
+        RubricVersionRecord current = currentVersion(rubricId);
+        if (locked.getRevision() != revision || current.getId() != versionId) {
+            throw new RubricConflictException();
+        }
+        db.update(RUBRIC_VERSION).set(RUBRIC_VERSION.USED_AT, now())
+                .where(RUBRIC_VERSION.ID.eq(versionId), RUBRIC_VERSION.USED_AT.isNull()).execute();
+        return version(db.fetchSingle(RUBRIC_VERSION, RUBRIC_VERSION.ID.eq(versionId)));
+    }
+
     /** Copies a readable rubric's current version into a new rubric of the course. Teachers only. */
     @Transactional
     public Rubric copy(long rubricId, String title) {

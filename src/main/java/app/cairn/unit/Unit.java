@@ -34,6 +34,7 @@ public record Unit(long id, String title, @Nullable String description, Pacing p
                                  List<String> links, @Nullable Integer estimatedMinutes, @Nullable String mentorOrSite) {
     }
 
+
     /** This unit's content as a draft, ready to edit. */
     public UnitDraft toDraft() {
         return new UnitDraft(title, description, pacing, continuum, revision, targets.stream()

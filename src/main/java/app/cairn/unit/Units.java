@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -99,6 +100,35 @@ public class Units {
                 .from(UNIT).where(where).orderBy(UNIT.CREATED_AT, UNIT.ID)
                 .fetch(r -> new UnitSummary(r.value1(), r.value2(), UnitStatus.valueOf(r.value3()),
                         Pacing.valueOf(r.value4()), Continuum.valueOf(r.value5()), r.value6(), r.value7()));
+    }
+
+    /**
+     * The course's units in brief (all for teachers, the published ones for students), each with its
+     * targets' indicators in order: one query, for features that follow proficiency per unit.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitOutline> outlines() {
+        Viewer viewer = currentViewer.require();
+        var where = UNIT.COURSE_ID.eq(viewer.courseId());
+        if (!viewer.isTeacher()) {
+            where = where.and(UNIT.STATUS.eq(UnitStatus.PUBLISHED.name()));
+        }
+        Map<Long, List<UnitTargetRecord>> targets = new HashMap<>();
+        List<UnitRecord> records = db.selectFrom(UNIT).where(where).orderBy(UNIT.CREATED_AT, UNIT.ID).fetch();
+        db.selectFrom(UNIT_TARGET).where(UNIT_TARGET.UNIT_ID.in(records.stream().map(UnitRecord::getId).toList()))
+                .orderBy(UNIT_TARGET.POSITION, UNIT_TARGET.ID)
+                .forEach(t -> targets.computeIfAbsent(t.getUnitId(), k -> new ArrayList<>()).add(t));
+        Map<Long, String> originalKeys = db.select(UNIT.ID, UNIT.UNIT_KEY).from(UNIT)
+                .where(UNIT.ID.in(records.stream().map(UnitRecord::getCopiedFromUnitId).filter(Objects::nonNull).toList()))
+                .fetchMap(UNIT.ID, UNIT.UNIT_KEY);
+        return records.stream().map(u -> {
+            List<UnitTargetRecord> mine = targets.getOrDefault(u.getId(), List.of());
+            String resourceId = u.getCopiedFromUnitId() == null ? u.getUnitKey()
+                    : originalKeys.getOrDefault(u.getCopiedFromUnitId(), u.getUnitKey());
+            return new UnitOutline(u.getId(), u.getTitle(), UnitStatus.valueOf(u.getStatus()),
+                    mine.stream().map(UnitTargetRecord::getId).toList(),
+                    mine.stream().map(UnitTargetRecord::getIndicatorItemId).toList(), resourceId);
+        }).toList();
     }
 
     /** One unit with its targets, assessments and menus, if this viewer may read it. */
@@ -487,7 +517,7 @@ public class Units {
 
     /**
      * Records that a student has shown proficiency on a target, which opens the next one in a
-     * self-paced unit. Teachers only for now; scoring evidence will call {@link #recordProficient}.
+     * self-paced unit. Teachers only; scored evidence opens the gate through {@link ProficiencyGate}.
      */
     @Transactional
     public void markTargetProficient(long studentPersonId, long targetId) {
@@ -497,7 +527,10 @@ public class Units {
         recordProficient(studentPersonId, target.getId(), viewer.personId());
     }
 
-    /** For features inside Cairn that decide proficiency (evidence scoring); callers have checked access. */
+    /**
+     * For {@link ProficiencyGate}, when scored evidence shows proficiency; the evidence feature has
+     * checked access. Runs in the caller's transaction.
+     */
     void recordProficient(long studentPersonId, long targetId, long byPersonId) {
         TargetProgressRecord progress = progress(targetId, studentPersonId);
         if (progress.getProficientAt() == null) {
