@@ -70,6 +70,7 @@ public class BodyOfEvidence {
 
     /** What evidence may hold: file types and sizes, counts, text length. */
     public EvidenceLimits limits() {
+        currentViewer.require();
         return settings.limits();
     }
 

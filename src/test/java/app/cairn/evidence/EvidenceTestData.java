@@ -22,7 +22,7 @@ import app.cairn.unit.UnitTestData;
 import app.cairn.unit.Units;
 
 /** A course with a self-paced unit whose targets have summative and formative assessments, built as a teacher would. */
-final class EvidenceTestData {
+public final class EvidenceTestData {
 
     private EvidenceTestData() {
     }
@@ -32,46 +32,46 @@ final class EvidenceTestData {
      * with options Essay and Podcast, and formative "Check-in" with option Sketch. Target 2
      * (SCI.1.b): summative "Conclusions" on rubric "Data talk" with option Poster.
      */
-    record Course(Unit unit, RubricTestData.Standards standards, Rubric lab, Rubric dataTalk) {
-        Unit.Target first() {
+    public record Course(Unit unit, RubricTestData.Standards standards, Rubric lab, Rubric dataTalk) {
+        public Unit.Target first() {
             return unit.targets().get(0);
         }
 
-        Unit.Target second() {
+        public Unit.Target second() {
             return unit.targets().get(1);
         }
 
-        Unit.Assessment labAssessment() {
+        public Unit.Assessment labAssessment() {
             return first().assessments().get(0);
         }
 
-        Unit.Assessment checkIn() {
+        public Unit.Assessment checkIn() {
             return first().assessments().get(1);
         }
 
-        Unit.Assessment conclusions() {
+        public Unit.Assessment conclusions() {
             return second().assessments().get(0);
         }
 
-        long essay() {
+        public long essay() {
             return labAssessment().options().get(0).id();
         }
 
-        long podcast() {
+        public long podcast() {
             return labAssessment().options().get(1).id();
         }
 
-        long sketch() {
+        public long sketch() {
             return checkIn().options().get(0).id();
         }
 
-        long labCriterion() {
+        public long labCriterion() {
             return lab.current().criteria().getFirst().id();
         }
     }
 
     /** Signed in as a teacher: standards, two rubrics and a published unit. */
-    static Course build(Units units, StandardsLibrary library, Rubrics rubrics, Pacing pacing, Continuum continuum) {
+    public static Course build(Units units, StandardsLibrary library, Rubrics rubrics, Pacing pacing, Continuum continuum) {
         var standards = RubricTestData.standards(library);
         Rubric lab = rubrics.create("Lab report");
         lab = rubrics.save(lab.id(), RubricTestData.draft(lab,
@@ -90,28 +90,28 @@ final class EvidenceTestData {
         return new Course(unit, standards, lab, talk);
     }
 
-    static UnitDraft.AssessmentDraft summative(String title, long rubricId, UnitDraft.OptionDraft... options) {
+    public static UnitDraft.AssessmentDraft summative(String title, long rubricId, UnitDraft.OptionDraft... options) {
         return new UnitDraft.AssessmentDraft(null, title, AssessmentKind.SUMMATIVE, rubricId, ChoiceRule.CHOOSE_ONE,
                 List.of(options));
     }
 
     /** Acts as this viewer from now on (on this thread), as their session would. */
-    static void actAs(Viewer viewer) {
+    public static void actAs(Viewer viewer) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(viewer,
                 null, List.of(new SimpleGrantedAuthority(viewer.role().authority()))));
     }
 
-    static String subject(String prefix) {
+    public static String subject(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
     /** A small but real-looking PDF. */
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + text + "\n%%EOF\n")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         byte[] bytes = new byte[64];
         byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         System.arraycopy(magic, 0, bytes, 0, magic.length);
