@@ -37,7 +37,9 @@ enum Refusal {
     MISSING_RESOURCE_LINK(400),
     TARGET_LINK_MISMATCH(400),
     MISSING_CONTEXT(400),
-    NO_SUPPORTED_ROLE(403);
+    NO_SUPPORTED_ROLE(403),
+    /** Not the launch's fault: Cairn's database cannot be reached for now (message in i18n/operations). */
+    DATABASE_UNAVAILABLE(503);
 
     private final int status;
 
