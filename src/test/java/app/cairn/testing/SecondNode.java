@@ -1,6 +1,5 @@
 package app.cairn.testing;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,16 +42,16 @@ public final class SecondNode {
             }
             TcpProxy proxy = TcpProxy.to(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
             String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            // As command-line arguments: SpringApplicationBuilder.properties() are only defaults,
+            // which application.yml overrides (server.port would be 8080).
             ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
                     .profiles("test")
-                    .properties(Map.of(
-                            "server.port", "0",
-                            "spring.application.name", "cairn-node-b",
-                            "spring.datasource.url", proxied,
-                            "spring.datasource.username", first.getEnvironment().getProperty("spring.datasource.username", "root"),
-                            "spring.datasource.password", first.getEnvironment().getProperty("spring.datasource.password", ""),
-                            "spring.datasource.hikari.pool-name", "node-b"))
-                    .run();
+                    .run("--server.port=0",
+                            "--spring.application.name=cairn-node-b",
+                            "--spring.datasource.url=" + proxied,
+                            "--spring.datasource.username=" + first.getEnvironment().getProperty("spring.datasource.username", "root"),
+                            "--spring.datasource.password=" + first.getEnvironment().getProperty("spring.datasource.password", ""),
+                            "--spring.datasource.hikari.pool-name=node-b");
             instance = new SecondNode(context, proxy);
         }
         return instance;
