@@ -5,6 +5,7 @@ import static cairn.schema.Tables.EVIDENCE_HISTORY;
 import static cairn.schema.Tables.EVIDENCE_SCORE_LEVEL;
 import static cairn.schema.Tables.INDICATOR_PROFICIENCY;
 import static cairn.schema.Tables.PROFICIENCY_LOCK;
+import static cairn.schema.Tables.STANDARD_ITEM;
 import static cairn.schema.Tables.STANDARD_PROFICIENCY;
 import static cairn.schema.Tables.UNIT_PROFICIENCY;
 
@@ -32,6 +33,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import app.cairn.gradebook.Gradebook;
+import app.cairn.privacy.AuditKind;
+import app.cairn.privacy.AuditTrail;
 import app.cairn.proficiency.IndicatorProficiencyChanged;
 import app.cairn.proficiency.LevelView;
 import app.cairn.proficiency.ProficiencyCalculator;
@@ -79,10 +82,13 @@ class ProficiencyLedger {
     private final ApplicationEventPublisher events;
     private final EvidenceRecords records;
 
+    private final AuditTrail audit;
+
     ProficiencyLedger(DSLContext db, CurrentViewer currentViewer, ProficiencyPolicies policies, ProficiencyScales scales,
                       StandardsLibrary standards, Units units, Gradebook gradebook, ApplicationEventPublisher events,
-                      EvidenceRecords records) {
+                      EvidenceRecords records, AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
         this.currentViewer = currentViewer;
         this.policies = policies;
         this.scales = scales;
@@ -220,6 +226,7 @@ class ProficiencyLedger {
             return;
         }
         boolean changed = row == null || !Objects.equals(row.getProficiency(), value) || row.getMastery() != mastery;
+        String before = row == null ? null : describe(row.getLevelLabel(), row.getProficiency());
         if (row == null) {
             row = db.newRecord(INDICATOR_PROFICIENCY);
             row.setCourseId(courseId);
@@ -236,9 +243,28 @@ class ProficiencyLedger {
         row.setUpdatedAt(records.now());
         row.store();
         if (changed) {
+            audit.record(courseId, studentId, AuditKind.PROFICIENCY, indicatorLabel(indicatorId), before,
+                    describe(row.getLevelLabel(), value));
             events.publishEvent(new IndicatorProficiencyChanged(courseId, studentId, indicatorId, value, mastery,
                     course.teacher().personId()));
         }
+    }
+
+    /** "Proficient (3.25)": the level and the value, as teachers read the audit trail. */
+    private static @Nullable String describe(@Nullable String label, @Nullable Double value) {
+        if (value == null) {
+            return null;
+        }
+        return (label == null ? "" : label + " ") + "(" + String.format(java.util.Locale.ROOT, "%.2f", value) + ")";
+    }
+
+    private String indicatorLabel(long indicatorId) {
+        var item = db.select(STANDARD_ITEM.CODE, STANDARD_ITEM.STATEMENT).from(STANDARD_ITEM)
+                .where(STANDARD_ITEM.ID.eq(indicatorId)).fetchOne();
+        if (item == null) {
+            return "#" + indicatorId;
+        }
+        return item.value1() == null ? item.value2() : item.value1() + " " + item.value2();
     }
 
     private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds) {

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import app.cairn.course.CourseRoster;
 import app.cairn.course.RosterEntry;
 import app.cairn.evidence.EvidenceProblem.Field;
+import app.cairn.privacy.AuditKind;
+import app.cairn.privacy.AuditTrail;
 import app.cairn.rubric.Rubric;
 import app.cairn.rubric.RubricConflictException;
 import app.cairn.rubric.RubricVersion;
@@ -53,9 +55,12 @@ public class Scoring {
     private final EvidenceRecords records;
     private final ProficiencyLedger ledger;
 
+    private final AuditTrail audit;
+
     Scoring(DSLContext db, CurrentViewer currentViewer, Units units, Rubrics rubrics, CourseRoster roster,
-            EvidenceRecords records, ProficiencyLedger ledger) {
+            EvidenceRecords records, ProficiencyLedger ledger, AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
         this.currentViewer = currentViewer;
         this.units = units;
         this.rubrics = rubrics;
@@ -171,8 +176,10 @@ public class Scoring {
         entry.setRubricVersionId(version.id());
         entry.setPerformedOn(evidence.getPerformedOn());
         entry.update();
+        List<String> given = new ArrayList<>();
         for (RubricVersion.Criterion criterion : version.criteria()) {
             RubricVersion.Level level = version.levels().get(draft.levels().get(criterion.id()));
+            given.add(criterion.title() + ": " + level.label());
             db.insertInto(EVIDENCE_SCORE_LEVEL).set(EVIDENCE_SCORE_LEVEL.HISTORY_ID, entry.getId())
                     .set(EVIDENCE_SCORE_LEVEL.CRITERION_ID, criterion.id())
                     .set(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID, criterion.indicatorId())
@@ -186,6 +193,8 @@ public class Scoring {
         evidence.setQueuedAt(null);
         evidence.setReassessmentReason(null);
         evidence.update();
+        audit.record(viewer.courseId(), evidence.getStudentPersonId(), AuditKind.SCORE,
+                evidence.getAssessmentTitle() + " · " + evidence.getViaTitle(), null, String.join("; ", given));
         ledger.recalculate(evidence.getStudentPersonId(), indicators);
         return records.view(evidence, student.name());
     }

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.cairn.gradebook.GradebookPlatform.Problem;
 import app.cairn.gradebook.GradebookPlatform.SendException;
+import app.cairn.shared.DatabaseUnavailable;
 
 /**
  * Sends the score outbox to the LMS. Any number of nodes may run one: a node claims a batch of due
@@ -51,6 +52,10 @@ class ScoreWorker {
     private static final Logger log = LoggerFactory.getLogger(ScoreWorker.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final int MAX_THROTTLED_RETRIES = 20;
+    private static final Duration OUTAGE_PAUSE_BASE = Duration.ofSeconds(1);
+    private static final Duration OUTAGE_PAUSE_CAP = Duration.ofSeconds(15);
+    /** Stop retrying an outcome this long before the lease ends, when another node may take the row. */
+    private static final Duration RECORD_MARGIN = Duration.ofSeconds(1);
 
     /** How the worker behaves; see application.yml, {@code cairn.gradebook}. */
     record Settings(boolean enabled, int batchSize, Duration lease, Duration leaseMargin, Duration retryBase,
@@ -72,6 +77,9 @@ class ScoreWorker {
     private final String nodeId;
     private final Map<Long, PlatformPace> paces = new ConcurrentHashMap<>();
     private final Map<Long, String> lineItemUrls = new ConcurrentHashMap<>();
+    /** Only the scheduled poll touches these (one round at a time). */
+    private volatile long pausedUntil = System.nanoTime();
+    private volatile int failedRounds;
 
     ScoreWorker(DSLContext db, Clock clock, GradebookPlatform platform, TransactionTemplate transaction,
                 Settings settings, String nodeId) {
@@ -85,13 +93,38 @@ class ScoreWorker {
 
     @Scheduled(fixedDelayString = "${cairn.gradebook.poll-interval}", initialDelayString = "${cairn.gradebook.poll-interval}")
     void poll() {
-        if (settings.enabled()) {
-            try {
-                drain();
-            } catch (RuntimeException e) {
+        if (!settings.enabled() || System.nanoTime() - pausedUntil < 0) {
+            return;
+        }
+        try {
+            drain();
+            if (failedRounds > 0) {
+                log.info("Gradebook worker resumed: the database answers again after {} failed round(s)", failedRounds);
+                failedRounds = 0;
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
                 log.warn("Gradebook sync round failed: {}", e.toString());
+                return;
+            }
+            // The database is away: wait longer after each failed round (nothing is lost, the
+            // outbox is in the database), but not so long that sending resumes late once it is back.
+            failedRounds++;
+            Duration pause = OUTAGE_PAUSE_BASE.multipliedBy(1L << Math.min(failedRounds - 1, 10));
+            pause = pause.compareTo(OUTAGE_PAUSE_CAP) > 0 ? OUTAGE_PAUSE_CAP : pause;
+            pausedUntil = System.nanoTime() + pause.toNanos();
+            if (failedRounds == 1) {
+                log.warn("Gradebook worker paused, the database cannot be reached: {}", e.toString());
+            } else {
+                log.debug("Gradebook worker still paused after {} failed rounds; next try in {}", failedRounds, pause);
             }
         }
+    }
+
+    /** How long the worker still waits before trying the database again (zero when it is not paused). */
+    Duration outagePause() {
+        long left = pausedUntil - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /** Claims and sends due rows until none are left; answers how many rows it handled. */
@@ -170,19 +203,19 @@ class ScoreWorker {
     void deliver(Claim claim, PlatformPace pace) {
         try {
             if (claim.lineItemsUrl() == null) {
-                fail(claim, "the LMS did not offer Cairn its gradebook (no Assignment and Grade Services endpoint in its launches)");
+                record(claim, () -> fail(claim, "the LMS did not offer Cairn its gradebook (no Assignment and Grade Services endpoint in its launches)"));
                 return;
             }
             if (!claim.scopes().contains(SCORE_SCOPE)) {
-                fail(claim, "the LMS did not grant Cairn the right to send scores (scope " + SCORE_SCOPE + ")");
+                record(claim, () -> fail(claim, "the LMS did not grant Cairn the right to send scores (scope " + SCORE_SCOPE + ")"));
                 return;
             }
             for (int throttled = 0; ; throttled++) {
                 if (!leaseAllows(claim, pace.remainingWait())) {
-                    release(claim, now().plus(pace.remainingWait()), null);
+                    record(claim, () -> release(claim, now().plus(pace.remainingWait()), null));
                     return;
                 }
-                if (!startSend(claim)) {
+                if (!recordValue(claim, () -> startSend(claim))) {
                     return;
                 }
                 try {
@@ -193,7 +226,7 @@ class ScoreWorker {
                         platform.postScore(claim.platformId(), url, claim.scopes(), score);
                         return null;
                     });
-                    finish(claim);
+                    record(claim, () -> finish(claim));
                     return;
                 } catch (SendException e) {
                     if (e.problem() == Problem.THROTTLED) {
@@ -202,10 +235,10 @@ class ScoreWorker {
                         if (throttled < MAX_THROTTLED_RETRIES && leaseAllows(claim, wait)) {
                             continue;
                         }
-                        release(claim, now().plus(wait), "the LMS asked Cairn to slow down: " + e.getMessage());
+                        record(claim, () -> release(claim, now().plus(wait), "the LMS asked Cairn to slow down: " + e.getMessage()));
                         return;
                     }
-                    settle(claim, e);
+                    record(claim, () -> settle(claim, e));
                     return;
                 }
             }
@@ -213,8 +246,47 @@ class ScoreWorker {
             Thread.currentThread().interrupt();
             release(claim, now(), null);
         } catch (Exception e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                // Nothing can be written now; the lease runs out and the row is claimed again later
+                // (as a newer score if it was on its way).
+                log.warn("Score {} left to its lease, the database cannot be reached: {}", claim.id(), e.toString());
+                return;
+            }
             log.warn("Sending score {} failed unexpectedly", claim.id(), e);
             settle(claim, new SendException(Problem.TRANSIENT, "Cairn could not send the score: " + e, null, true));
+        }
+    }
+
+    /**
+     * Writes down an outcome. When the database is away for a moment, keeps trying while the lease
+     * lasts: a score the LMS already accepted is then recorded as sent, not sent again later.
+     */
+    private void record(Claim claim, Runnable write) {
+        recordValue(claim, () -> {
+            write.run();
+            return null;
+        });
+    }
+
+    private <T> T recordValue(Claim claim, java.util.function.Supplier<T> write) {
+        long pauseMillis = 250;
+        while (true) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.causedBy(e)
+                        || !now().plus(Duration.ofMillis(pauseMillis)).plus(RECORD_MARGIN).isBefore(claim.claimedUntil())) {
+                    throw e;
+                }
+                log.info("Score {}: the database cannot be reached, trying again in {} ms", claim.id(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 5000);
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import app.cairn.course.CourseDirectory;
 import app.cairn.course.CourseRoster;
 import app.cairn.course.LaunchFacts;
+import app.cairn.shared.DatabaseUnavailable;
 import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import jakarta.servlet.http.Cookie;
@@ -42,6 +43,9 @@ class LtiController {
 
     private static final Logger securityLog = LoggerFactory.getLogger("app.cairn.security.lti");
     static final String LOGIN_COOKIE_PREFIX = "cairn_lti_";
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    /** What a 503 asks for: a moment, about what Cairn's connection pool waits before giving up, and some. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     private final PlatformRegistry platforms;
     private final LoginStore logins;
@@ -119,6 +123,8 @@ class LtiController {
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         } catch (LaunchRefusedException e) {
             return refuse(e, request, issuer);
+        } catch (RuntimeException e) {
+            return refuseIfDatabaseUnavailable(e, request, issuer);
         }
     }
 
@@ -164,6 +170,8 @@ class LtiController {
             return ResponseEntity.status(303).header(HttpHeaders.LOCATION, destination).build();
         } catch (LaunchRefusedException e) {
             return refuse(e, request, null);
+        } catch (RuntimeException e) {
+            return refuseIfDatabaseUnavailable(e, request, null);
         }
     }
 
@@ -171,6 +179,14 @@ class LtiController {
     @GetMapping("/reopen")
     ResponseEntity<String> reopen(@RequestParam(name = "state", required = false) @Nullable String state,
                                   HttpServletRequest request) {
+        try {
+            return reopenLogin(state, request);
+        } catch (RuntimeException e) {
+            return refuseIfDatabaseUnavailable(e, request, null);
+        }
+    }
+
+    private ResponseEntity<String> reopenLogin(@Nullable String state, HttpServletRequest request) {
         var login = state == null ? java.util.Optional.<LoginStore.Login>empty() : logins.find(state);
         var platform = login.flatMap(l -> platforms.findById(l.platformId()));
         if (login.isEmpty() || platform.isEmpty()) {
@@ -217,12 +233,28 @@ class LtiController {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         securityLog.warn("LTI request refused: reason={} ref={} path={} remote={} iss={} detail={}",
                 e.refusal(), reference, request.getRequestURI(), request.getRemoteAddr(), issuer, e.getMessage());
-        return html(e.refusal().status(), pages.refusal(e.refusal(), request.getLocale(), reference, e.reopenUrl()));
+        String page = pages.refusal(e.refusal(), request.getLocale(), reference, e.reopenUrl());
+        if (e.refusal().status() == 503) {
+            return ResponseEntity.status(503).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(page);
+        }
+        return html(e.refusal().status(), page);
+    }
+
+    /**
+     * A database outage is nobody's fault and passes: the person gets a 503 page saying to try again
+     * in a moment. Transactions make sure nothing was half written. Anything else goes on up.
+     */
+    private ResponseEntity<String> refuseIfDatabaseUnavailable(RuntimeException e, HttpServletRequest request,
+                                                               @Nullable String issuer) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        return refuse(new LaunchRefusedException(Refusal.DATABASE_UNAVAILABLE, e.toString()), request, issuer);
     }
 
     private static ResponseEntity<String> html(int status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+        return ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 
     private static Map<String, String> loginCookies(HttpServletRequest request) {

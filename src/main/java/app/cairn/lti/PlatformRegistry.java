@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class PlatformRegistry {
 
     private static final Duration SNAPSHOT_TTL = Duration.ofSeconds(60);
-    private static final Duration MISS_RELOAD_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration REVALIDATE_INTERVAL = Duration.ofSeconds(2);
 
     private final DSLContext db;
     private final Clock clock;
@@ -164,11 +165,23 @@ public class PlatformRegistry {
 
     /**
      * Registrations change rarely and are read at every login and launch, so they are kept in
-     * memory. A miss reloads at once (a platform just registered on another node is found),
-     * but at most every few seconds, so made-up issuers cannot make every request hit the table.
+     * memory. Another node may register or change a platform at any time, so the snapshot is
+     * checked against a cheap version of the tables (row counts, newest change): on every miss (a
+     * platform just registered elsewhere is found at once) and at most every few seconds on hits
+     * (a changed URL reaches every node within seconds). A full reload runs only when the version
+     * moved, and every minute as a backstop.
      */
     private record Snapshot(Map<String, List<Platform>> byIssuer, Map<Long, Platform> byId,
-                            Map<Long, Map<String, Long>> deployments, Instant loadedAt) {
+                            Map<Long, Map<String, Long>> deployments, Version version, Instant loadedAt,
+                            Instant checkedAt) {
+        Snapshot checked(Instant now) {
+            return new Snapshot(byIssuer, byId, deployments, version, loadedAt, now);
+        }
+    }
+
+    /** Enough to tell that another node added or changed a platform or a deployment. */
+    private record Version(int platforms, @Nullable LocalDateTime lastPlatformChange, int deployments,
+                           @Nullable Long lastDeploymentId) {
     }
 
     private volatile @Nullable Snapshot snapshot;
@@ -176,22 +189,35 @@ public class PlatformRegistry {
     private Snapshot snapshot(boolean missed) {
         Snapshot current = snapshot;
         Instant now = clock.instant();
-        boolean stale = current == null || current.loadedAt().plus(SNAPSHOT_TTL).isBefore(now)
-                || missed && current.loadedAt().plus(MISS_RELOAD_INTERVAL).isBefore(now);
-        if (stale) {
+        if (current == null || current.loadedAt().plus(SNAPSHOT_TTL).isBefore(now)) {
             current = load(now);
+            snapshot = current;
+        } else if (missed || current.checkedAt().plus(REVALIDATE_INTERVAL).isBefore(now)) {
+            current = version().equals(current.version()) ? current.checked(now) : load(now);
             snapshot = current;
         }
         return current;
     }
 
+    private Version version() {
+        var counts = db.select(
+                        DSL.field(DSL.selectCount().from(PLATFORM)),
+                        DSL.field(DSL.select(DSL.max(PLATFORM.UPDATED_AT)).from(PLATFORM)),
+                        DSL.field(DSL.selectCount().from(PLATFORM_DEPLOYMENT)),
+                        DSL.field(DSL.select(DSL.max(PLATFORM_DEPLOYMENT.ID)).from(PLATFORM_DEPLOYMENT)))
+                .fetchSingle();
+        return new Version(counts.value1(), counts.value2(), counts.value3(), counts.value4());
+    }
+
     private Snapshot load(Instant now) {
+        // The version first: a change that lands during the load makes the next check reload again.
+        Version version = version();
         List<Platform> all = db.selectFrom(PLATFORM).fetch(PlatformRegistry::toPlatform);
         Map<Long, Map<String, Long>> deployments = new HashMap<>();
         db.selectFrom(PLATFORM_DEPLOYMENT).forEach(d -> deployments
                 .computeIfAbsent(d.getPlatformId(), id -> new HashMap<>()).put(d.getDeploymentId(), d.getId()));
         return new Snapshot(all.stream().collect(Collectors.groupingBy(Platform::issuer)),
-                all.stream().collect(Collectors.toMap(Platform::id, p -> p)), deployments, now);
+                all.stream().collect(Collectors.toMap(Platform::id, p -> p)), deployments, version, now, now);
     }
 
     private static Platform toPlatform(Record r) {

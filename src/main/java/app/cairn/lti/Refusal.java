@@ -41,7 +41,9 @@ enum Refusal {
     MISSING_DEEP_LINKING_SETTINGS(400),
     BAD_DEEP_LINK_RETURN_URL(400),
     DEEP_LINKING_TYPES_UNSUPPORTED(400),
-    DEEP_LINKING_NOT_TEACHER(403);
+    DEEP_LINKING_NOT_TEACHER(403),
+    /** Not the launch's fault: Cairn's database cannot be reached for now (message in i18n/operations). */
+    DATABASE_UNAVAILABLE(503);
 
     private final int status;
 

@@ -42,6 +42,11 @@ public final class Bench {
             GradebookBench.main(args);
             return;
         }
+        // -Dbench.suite=crash: kill -9 the node that sends scores, restart it, check what the LMS got.
+        if ("crash".equals(System.getProperty("bench.suite"))) {
+            CrashBench.main(args);
+            return;
+        }
         // With -Pproduction the build made Vaadin's production bundle: measure what production runs.
         boolean production = Bench.class.getResource("/META-INF/VAADIN/webapp/index.html") != null;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CairnApplication.class)

@@ -47,16 +47,17 @@ final class GradebookBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // Command-line arguments, not builder properties: those are defaults that application.yml
+        // overrides (the poll interval stayed 2 s and the port 8080 before this was noticed).
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CairnApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "cairn.embedded-db.data-dir", "target/bench-mariadb",
-                        "cairn.embedded-db.fresh", "true",
-                        "cairn.lti.config-dir", "target/bench-no-platforms",
-                        "cairn.gradebook.worker.enabled", "true",
-                        "cairn.gradebook.poll-interval", "200ms",
-                        "logging.level.app.cairn.security.lti", "warn"))
-                .run(args);
+                .run(CrashBench.withArgs(args,
+                        "--server.port=0",
+                        "--cairn.embedded-db.data-dir=target/bench-mariadb",
+                        "--cairn.embedded-db.fresh=true",
+                        "--cairn.lti.config-dir=target/bench-no-platforms",
+                        "--cairn.gradebook.worker.enabled=true",
+                        "--cairn.gradebook.poll-interval=200ms",
+                        "--logging.level.app.cairn.security.lti=warn"));
         boolean ok;
         try (FakeLms lms = FakeLms.start("http://localhost:" + app.getEnvironment().getProperty("local.server.port"))) {
             ok = run(app, lms);
@@ -67,30 +68,10 @@ final class GradebookBench {
     }
 
     private static boolean run(ConfigurableApplicationContext app, FakeLms lms) throws InterruptedException {
-        PlatformRegistry platforms = app.getBean(PlatformRegistry.class);
-        long platformId = platforms.register(lms.registration());
-        long deployment = platforms.findDeployment(platformId, FakeLms.DEPLOYMENT_ID).orElseThrow();
         int students = (SCORES + ITEMS - 1) / ITEMS;
-        List<Map<String, Object>> roster = new ArrayList<>();
-        roster.add(FakeLms.member("teacher-1", "Tess Teacher", "Active", FakeLms.INSTRUCTOR));
-        for (int i = 0; i < students; i++) {
-            roster.add(FakeLms.member("bench-student-" + i, "Student " + i, "Active", FakeLms.LEARNER));
-        }
-        lms.setRoster(roster, 500);
-        // The teacher's launch, in process, with the claims the fake LMS sends (AGS endpoint included).
-        Viewer teacher = app.getBean(CourseDirectory.class).recordLaunch(new LaunchFacts(platformId, deployment,
-                "teacher-1", "Tess Teacher", null, Locale.ENGLISH, lms.courseContextId(), "Bench course", "B-1",
-                Role.TEACHER, List.of(FakeLms.INSTRUCTOR), lms.rosterUrl(), lms.lineItemsUrl(),
-                List.of(FakeLms.AGS_LINEITEM, FakeLms.AGS_LINEITEM_READONLY, FakeLms.AGS_SCORE)));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                teacher, null, List.of()));
-        app.getBean(CourseRoster.class).syncMyCourseRoster();
-        List<Long> studentIds = app.getBean(CourseRoster.class).rosterOfMyCourse().stream()
-                .filter(entry -> entry.role() == Role.STUDENT).map(RosterEntry::personId).toList();
-        Gradebook gradebook = app.getBean(Gradebook.class);
-        for (int item = 0; item < ITEMS; item++) {
-            gradebook.defineItem("unit-" + item, "Unit " + item, 4, "cairn");
-        }
+        Course course = seedCourse(app, lms, students, ITEMS);
+        Gradebook gradebook = course.gradebook();
+        List<Long> studentIds = course.studentIds();
         lms.setAgsLatency(Duration.ofMillis(LATENCY_MS));
         lms.throttle(RATE, RATE, THROTTLE_STATUS);
 
@@ -135,5 +116,41 @@ final class GradebookBench {
         System.out.printf("  lost %d, duplicates %d (same timestamp twice: %d), failed %d, still pending %d%n",
                 lost, duplicates, sameStamp, status.failed(), status.pending());
         return lost == 0 && duplicates == 0 && achieved / RATE >= 0.9;
+    }
+
+    /** A course seeded for a gradebook benchmark: its gradebook (as its teacher) and its students. */
+    record Course(Gradebook gradebook, List<Long> studentIds) {
+    }
+
+    /**
+     * Registers the fake LMS, launches its teacher in process (AGS endpoint included), brings in
+     * {@code students} through the roster and defines {@code items} gradebook items ("unit-0", ...).
+     * The calling thread acts as the teacher from then on.
+     */
+    static Course seedCourse(ConfigurableApplicationContext app, FakeLms lms, int students, int items) {
+        PlatformRegistry platforms = app.getBean(PlatformRegistry.class);
+        long platformId = platforms.register(lms.registration());
+        long deployment = platforms.findDeployment(platformId, FakeLms.DEPLOYMENT_ID).orElseThrow();
+        List<Map<String, Object>> roster = new ArrayList<>();
+        roster.add(FakeLms.member("teacher-1", "Tess Teacher", "Active", FakeLms.INSTRUCTOR));
+        for (int i = 0; i < students; i++) {
+            roster.add(FakeLms.member("bench-student-" + i, "Student " + i, "Active", FakeLms.LEARNER));
+        }
+        lms.setRoster(roster, 500);
+        // The teacher's launch, in process, with the claims the fake LMS sends (AGS endpoint included).
+        Viewer teacher = app.getBean(CourseDirectory.class).recordLaunch(new LaunchFacts(platformId, deployment,
+                "teacher-1", "Tess Teacher", null, Locale.ENGLISH, lms.courseContextId(), "Bench course", "B-1",
+                Role.TEACHER, List.of(FakeLms.INSTRUCTOR), lms.rosterUrl(), lms.lineItemsUrl(),
+                List.of(FakeLms.AGS_LINEITEM, FakeLms.AGS_LINEITEM_READONLY, FakeLms.AGS_SCORE)));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                teacher, null, List.of()));
+        app.getBean(CourseRoster.class).syncMyCourseRoster();
+        List<Long> studentIds = app.getBean(CourseRoster.class).rosterOfMyCourse().stream()
+                .filter(entry -> entry.role() == Role.STUDENT).map(RosterEntry::personId).toList();
+        Gradebook gradebook = app.getBean(Gradebook.class);
+        for (int item = 0; item < items; item++) {
+            gradebook.defineItem("unit-" + item, "Unit " + item, 4, "cairn");
+        }
+        return new Course(gradebook, studentIds);
     }
 }

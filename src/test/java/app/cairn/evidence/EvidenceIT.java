@@ -126,6 +126,44 @@ class EvidenceIT extends KaribuTest {
                 rubric.revision(), Map.of(rubric.current().criteria().getFirst().id(), level), "Clear plan"));
     }
 
+    @Autowired
+    app.cairn.privacy.StudentRecords privacyRecords;
+    @Autowired
+    app.cairn.privacy.AuditTrail audit;
+
+    @Test
+    void a_score_and_the_proficiency_it_changes_are_in_the_audit_trail_and_erasing_the_student_leaves_none_of_it() {
+        setUp();
+        EvidenceView handedIn = handInEssay("I changed only the light.");
+        score(handedIn.id(), 2);
+
+        actAs(teacher);
+        assertThat(audit.trailOfMyCourse(student.personId(), 0, 20)).extracting(e -> e.kind())
+                .contains(app.cairn.privacy.AuditKind.SCORE, app.cairn.privacy.AuditKind.PROFICIENCY);
+        assertThat(audit.trailOfMyCourse(student.personId(), 0, 20))
+                .filteredOn(e -> e.kind() == app.cairn.privacy.AuditKind.PROFICIENCY).first()
+                .satisfies(e -> {
+                    assertThat(e.from()).isNull();
+                    assertThat(e.to()).contains("(3.00)");
+                    assertThat(e.actorName()).isNotNull();
+                });
+        String export = new String(privacyRecords.exportJson(student.personId()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(export).contains("I changed only the light.", "Clear plan");
+
+        privacyRecords.erase(student.personId());
+
+        long courseId = teacher.courseId();
+        assertThat(db.fetchCount(cairn.schema.Tables.EVIDENCE, cairn.schema.Tables.EVIDENCE.COURSE_ID.eq(courseId),
+                cairn.schema.Tables.EVIDENCE.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
+        assertThat(db.fetchCount(cairn.schema.Tables.INDICATOR_PROFICIENCY,
+                cairn.schema.Tables.INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
+        assertThat(db.fetchCount(cairn.schema.Tables.UNIT_PROFICIENCY,
+                cairn.schema.Tables.UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
+        assertThat(db.fetchCount(cairn.schema.Tables.STANDARD_PROFICIENCY,
+                cairn.schema.Tables.STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
+        assertThat(db.fetchExists(cairn.schema.Tables.PERSON, cairn.schema.Tables.PERSON.ID.eq(student.personId()))).isFalse();
+    }
+
     @Test
     void draft_submit_score_proficiency_gate_and_gradebook_in_one_flow() {
         setUp();

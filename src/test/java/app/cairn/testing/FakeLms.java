@@ -59,6 +59,9 @@ public final class FakeLms implements AutoCloseable {
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private volatile String contextId = "course-" + UUID.randomUUID();
     private volatile boolean jwksDown;
+    private volatile Duration jwksDelay = Duration.ZERO;
+    /** Released at close, so that JWKS answers held back by {@link #setJwksDelay} do not outlive the LMS. */
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     private final String cairnBaseUrl;
     private final Map<String, String> issuedTokens = new ConcurrentHashMap<>();
     private final Set<String> seenAssertionIds = ConcurrentHashMap.newKeySet();
@@ -137,6 +140,11 @@ public final class FakeLms implements AutoCloseable {
 
     public void setJwksDown(boolean down) {
         this.jwksDown = down;
+    }
+
+    /** The JWKS endpoint answers only after this long, as an overloaded LMS would. */
+    public void setJwksDelay(Duration delay) {
+        this.jwksDelay = delay;
     }
 
     /** The roster the NRPS endpoint serves: members as NRPS JSON objects, in pages of the given size. */
@@ -245,6 +253,13 @@ public final class FakeLms implements AutoCloseable {
 
     private void jwks(HttpExchange exchange) throws IOException {
         jwksRequests.incrementAndGet();
+        if (!jwksDelay.isZero()) {
+            try {
+                closing.await(jwksDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (jwksDown) {
             respond(exchange, 503, "text/plain", "down");
             return;
@@ -904,6 +919,7 @@ public final class FakeLms implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
