@@ -11,10 +11,10 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 const pages = {
   anonymous: ['not-launched', 'demo', 'lti/login?iss=https://unknown.example&login_hint=x&target_link_uri=' + base + '/lti/launch'],
-  teacher: ['teacher', 'standards', 'scale', 'rubrics', 'units', 'roster', 'gradebook', 'scoring', 'mastery', 'privacy',
+  teacher: ['teacher', 'standards', 'scale', 'rubrics', 'units', 'roster', 'gradebook', 'scoring', 'mastery', 'reports', 'privacy',
     // The deep linking picker, reached as the demo LMS's "Add Cairn activity" reaches it.
     'demo/start?user=demo-teacher&link=demo-deep-linking'],
-  student: ['student', 'privacy', 'not-set-up'],
+  student: ['student', 'progress', 'privacy', 'not-set-up'],
 };
 
 /** Waits until Vaadin has answered every request and set the page title (busy machines are slow). */
