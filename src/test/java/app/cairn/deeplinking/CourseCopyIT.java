@@ -44,6 +44,7 @@ import app.cairn.testing.CairnSpringTest;
 import app.cairn.testing.FakeLms;
 import app.cairn.testing.LaunchedViewer;
 import app.cairn.testing.LtiBrowser;
+import app.cairn.testing.TestOutbox;
 import app.cairn.unit.AssessmentKind;
 import app.cairn.unit.ChoiceRule;
 import app.cairn.unit.Continuum;
@@ -99,9 +100,7 @@ class CourseCopyIT {
     @AfterEach
     void tearDown() {
         // The score this test queues must not be sent by another test's worker.
-        db.update(GRADEBOOK_SCORE_OUTBOX).set(GRADEBOOK_SCORE_OUTBOX.STATUS, "FAILED")
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, "test over")
-                .where(GRADEBOOK_SCORE_OUTBOX.STATUS.eq("PENDING")).execute();
+        TestOutbox.leaveNothingToSend(db);
         SecurityContextHolder.clearContext();
     }
 

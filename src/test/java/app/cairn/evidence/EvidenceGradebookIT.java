@@ -2,7 +2,6 @@ package app.cairn.evidence;
 
 import static app.cairn.evidence.EvidenceTestData.actAs;
 import static cairn.schema.Tables.COURSE;
-import static cairn.schema.Tables.GRADEBOOK_SCORE_OUTBOX;
 import static cairn.schema.Tables.PERSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +34,7 @@ import app.cairn.standards.StandardsLibrary;
 import app.cairn.testing.CairnSpringTest;
 import app.cairn.testing.FakeLms;
 import app.cairn.testing.LtiBrowser;
+import app.cairn.testing.TestOutbox;
 import app.cairn.unit.Continuum;
 import app.cairn.unit.Pacing;
 import app.cairn.unit.Units;
@@ -94,9 +94,7 @@ class EvidenceGradebookIT {
 
     @AfterEach
     void tearDown() {
-        db.update(GRADEBOOK_SCORE_OUTBOX).set(GRADEBOOK_SCORE_OUTBOX.STATUS, "FAILED")
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, "test over")
-                .where(GRADEBOOK_SCORE_OUTBOX.STATUS.eq("PENDING")).execute();
+        TestOutbox.leaveNothingToSend(db);
         SecurityContextHolder.clearContext();
     }
 

@@ -2,7 +2,6 @@ package app.cairn.evidence;
 
 import static app.cairn.evidence.EvidenceTestData.actAs;
 import static cairn.schema.Tables.ENROLLMENT;
-import static cairn.schema.Tables.GRADEBOOK_SCORE_OUTBOX;
 import static cairn.schema.Tables.INDICATOR_PROFICIENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +45,7 @@ import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import app.cairn.standards.StandardsLibrary;
 import app.cairn.testing.KaribuTest;
+import app.cairn.testing.TestOutbox;
 import app.cairn.unit.Continuum;
 import app.cairn.unit.Pacing;
 import app.cairn.unit.Proposal;
@@ -89,10 +89,7 @@ class EvidenceIT extends KaribuTest {
 
     @AfterEach
     void leaveNothingToSend() {
-        // No LMS serves these courses: nothing here may be picked up by another test's worker.
-        db.update(GRADEBOOK_SCORE_OUTBOX).set(GRADEBOOK_SCORE_OUTBOX.STATUS, "FAILED")
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, "test over")
-                .where(GRADEBOOK_SCORE_OUTBOX.STATUS.eq("PENDING")).execute();
+        TestOutbox.leaveNothingToSend(db);
         SecurityContextHolder.clearContext();
     }
 

@@ -28,6 +28,7 @@ import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import app.cairn.standards.StandardsLibrary;
 import app.cairn.testing.KaribuTest;
+import app.cairn.testing.TestOutbox;
 import app.cairn.unit.Continuum;
 import app.cairn.unit.Pacing;
 import app.cairn.unit.UnitTestData;
@@ -215,10 +216,7 @@ class PrivacyIT extends KaribuTest {
 
     @org.junit.jupiter.api.AfterEach
     void leaveNothingToSend() {
-        // No LMS serves these courses: nothing here may be picked up by another test's worker.
-        db.update(GRADEBOOK_SCORE_OUTBOX).set(GRADEBOOK_SCORE_OUTBOX.STATUS, "FAILED")
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, "test over")
-                .where(GRADEBOOK_SCORE_OUTBOX.STATUS.eq("PENDING")).execute();
+        TestOutbox.leaveNothingToSend(db);
     }
 
     private String subjectOf(Viewer viewer) {

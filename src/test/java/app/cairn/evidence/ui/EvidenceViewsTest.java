@@ -1,6 +1,5 @@
 package app.cairn.evidence.ui;
 
-import static cairn.schema.Tables.GRADEBOOK_SCORE_OUTBOX;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -44,6 +43,7 @@ import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import app.cairn.standards.StandardsLibrary;
 import app.cairn.testing.KaribuTest;
+import app.cairn.testing.TestOutbox;
 import app.cairn.unit.Continuum;
 import app.cairn.unit.Pacing;
 import app.cairn.unit.Units;
@@ -69,9 +69,7 @@ class EvidenceViewsTest extends KaribuTest {
 
     @AfterEach
     void leaveNothingToSend() {
-        db.update(GRADEBOOK_SCORE_OUTBOX).set(GRADEBOOK_SCORE_OUTBOX.STATUS, "FAILED")
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, "test over")
-                .where(GRADEBOOK_SCORE_OUTBOX.STATUS.eq("PENDING")).execute();
+        TestOutbox.leaveNothingToSend(db);
     }
 
     private Viewer teacher() {

@@ -1,6 +1,5 @@
 package app.cairn.report.ui;
 
-import static cairn.schema.Tables.GRADEBOOK_SCORE_OUTBOX;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +40,7 @@ import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import app.cairn.standards.StandardsLibrary;
 import app.cairn.testing.KaribuTest;
+import app.cairn.testing.TestOutbox;
 import app.cairn.unit.Continuum;
 import app.cairn.unit.Pacing;
 import app.cairn.unit.Units;
@@ -71,9 +71,7 @@ class ReportsViewTest extends KaribuTest {
 
     @AfterEach
     void leaveNothingToSend() {
-        db.update(GRADEBOOK_SCORE_OUTBOX).set(GRADEBOOK_SCORE_OUTBOX.STATUS, "FAILED")
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, "test over")
-                .where(GRADEBOOK_SCORE_OUTBOX.STATUS.eq("PENDING")).execute();
+        TestOutbox.leaveNothingToSend(db);
     }
 
     private Viewer teacher() {
