@@ -15,9 +15,12 @@ if [ -z "${CAIRN_URL:-}" ]; then
   started=$!
   trap 'kill $started 2>/dev/null; pkill -f "server.port=$port" 2>/dev/null || true' EXIT
   export CAIRN_URL="http://localhost:$port"
-  for _ in $(seq 1 120); do
-    curl -fsS "$CAIRN_URL/actuator/health/readiness" >/dev/null 2>&1 && break
+  # A first run builds the production bundle; on a busy two-core machine that takes minutes.
+  ready=""
+  for _ in $(seq 1 600); do
+    if curl -fsS "$CAIRN_URL/actuator/health/readiness" >/dev/null 2>&1; then ready=yes; break; fi
     sleep 1
   done
+  [ -n "$ready" ] || { echo "Cairn did not start within 10 minutes; see target/a11y-server.log"; exit 2; }
 fi
 node scripts/a11y/check.js
