@@ -259,6 +259,10 @@ final class LoadBench {
             System.out.printf("    %8.1f kB %8.1f  %s%n", entry.getValue()[1] / (double) n / 1024,
                     entry.getValue()[0] / (double) n, entry.getKey());
         }
+        for (String prefix : List.of("app.cairn.testing.", "app.cairn.bench.", "app.cairn.", "com.vaadin.")) {
+            long bytes = growth.stream().filter(g -> g.getKey().startsWith(prefix)).mapToLong(g -> g.getValue()[1]).sum();
+            System.out.printf("  growth of %s* classes (shallow): %.1f kB per session%n", prefix, bytes / (double) n / 1024);
+        }
         if (histogramBase.isEmpty()) {
             System.out.println("  (no class histogram: the DiagnosticCommand MBean was not available)");
         }
