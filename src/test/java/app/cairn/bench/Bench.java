@@ -47,19 +47,26 @@ public final class Bench {
             CrashBench.main(args);
             return;
         }
+        // -Dbench.suite=load: classes of students and teachers launching and clicking through views.
+        // -Dbench.suite=heap: the heap an open session costs.
+        if ("load".equals(System.getProperty("bench.suite")) || "heap".equals(System.getProperty("bench.suite"))) {
+            LoadBench.main(args, "heap".equals(System.getProperty("bench.suite")));
+            return;
+        }
         // With -Pproduction the build made Vaadin's production bundle: measure what production runs.
         boolean production = Bench.class.getResource("/META-INF/VAADIN/webapp/index.html") != null;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CairnApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchServerTiming",
                         new org.springframework.boot.web.servlet.FilterRegistrationBean<>(SERVER_TIMING)))
-                .properties(Map.of(
-                        "server.port", "0",
-                        "cairn.embedded-db.data-dir", "target/bench-mariadb",
-                        "cairn.embedded-db.fresh", "true",
-                        "cairn.lti.config-dir", "target/bench-no-platforms",
-                        "logging.level.app.cairn.security.lti", "warn",
-                        "vaadin.productionMode", String.valueOf(production)))
-                .run(args);
+                // Command-line arguments, not builder properties: those are only defaults that
+                // application.yml overrides (the bench ran on port 8080 with lti-config/platforms).
+                .run(CrashBench.withArgs(args,
+                        "--server.port=0",
+                        "--cairn.embedded-db.data-dir=target/bench-mariadb",
+                        "--cairn.embedded-db.fresh=true",
+                        "--cairn.lti.config-dir=target/bench-no-platforms",
+                        "--logging.level.app.cairn.security.lti=warn",
+                        "--vaadin.productionMode=" + production));
         int exit = 0;
         try {
             String cairn = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");

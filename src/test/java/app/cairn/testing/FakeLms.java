@@ -58,6 +58,7 @@ public final class FakeLms implements AutoCloseable {
     private final Map<String, Person> people = new ConcurrentHashMap<>();
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private volatile String contextId = "course-" + UUID.randomUUID();
+    private final Map<String, String> personCourses = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean jwksDown;
     private volatile Duration jwksDelay = Duration.ZERO;
     /** Released at close, so that JWKS answers held back by {@link #setJwksDelay} do not outlive the LMS. */
@@ -123,6 +124,11 @@ public final class FakeLms implements AutoCloseable {
 
     public void addPerson(Person person) {
         people.put(person.subject(), person);
+    }
+
+    /** This person's launches go into the given course, whatever {@link #useCourse} says (load benchmarks: many classes). */
+    public void placeInCourse(String subject, String contextId) {
+        personCourses.put(subject, contextId);
     }
 
     /** Launches that follow go into another course of this LMS. */
@@ -207,7 +213,7 @@ public final class FakeLms implements AutoCloseable {
                 // The course's own entry to Cairn (like Canvas's course menu), not a unit activity.
                 .claim(LTI + "custom", Map.of("cairn_link", "home"))
                 .claim(LTI + "roles", person.roles())
-                .claim(LTI + "context", Map.of("id", contextId, "label", "BIO-9", "title", "Biology 9"))
+                .claim(LTI + "context", Map.of("id", personCourses.getOrDefault(subject, contextId), "label", "BIO-9", "title", "Biology 9"))
                 .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
                         "context_memberships_url", rosterUrl(), "service_versions", List.of("2.0")));
         if (!agsScopes.isEmpty()) {

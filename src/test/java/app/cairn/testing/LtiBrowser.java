@@ -144,6 +144,13 @@ public final class LtiBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts JSON (Vaadin's UIDL requests). */
+    public Response postJson(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(absolute(url)))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public void setCookie(String name, String value) {
         cookies.put(name, value);
     }
