@@ -1,6 +1,8 @@
 package app.cairn.evidence;
 
+import static cairn.schema.Tables.ENROLLMENT;
 import static cairn.schema.Tables.INDICATOR_PROFICIENCY;
+import static cairn.schema.Tables.PERSON;
 import static cairn.schema.Tables.STANDARD_PROFICIENCY;
 import static cairn.schema.Tables.UNIT_PROFICIENCY;
 
@@ -15,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -83,6 +87,72 @@ public class Mastery {
         roster.rosterOfMyCourse().stream().filter(e -> e.role() == Role.STUDENT && !e.left())
                 .forEach(e -> students.put(e.personId(), e.name()));
         return grid(unit, students);
+    }
+
+    /**
+     * One page of the class's grid for a unit: current students ordered by name (then id), from
+     * {@code offset}, at most {@code limit} of them. Reads only those students' stored proficiency,
+     * so a class of a thousand costs what a page costs. Teachers only.
+     */
+    @Transactional(readOnly = true)
+    public MasteryGrid gridPage(long unitId, int offset, int limit) {
+        Viewer viewer = currentViewer.requireTeacher();
+        Unit unit = units.unit(unitId);
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        Map<Long, @Nullable String> students = new LinkedHashMap<>();
+        db.select(PERSON.ID, PERSON.DISPLAY_NAME).from(ENROLLMENT).join(PERSON).on(PERSON.ID.eq(ENROLLMENT.PERSON_ID))
+                .where(currentStudents(viewer.courseId()))
+                .orderBy(PERSON.DISPLAY_NAME.asc().nullsLast(), PERSON.ID)
+                .limit(limit).offset(offset)
+                .forEach(r -> students.put(r.value1(), r.value2()));
+        return grid(unit, students);
+    }
+
+    /** How many rows the class's grid has: the course's current students. Teachers only. */
+    @Transactional(readOnly = true)
+    public int gridSize(long unitId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        units.unit(unitId);
+        return db.fetchCount(ENROLLMENT, currentStudents(viewer.courseId()));
+    }
+
+    /**
+     * How the class is spread over the levels of the unit's proficiency: one aggregate query over
+     * the stored unit proficiency of the current students, never the rows themselves. Teachers only.
+     */
+    @Transactional(readOnly = true)
+    public MasteryDistribution distribution(long unitId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        units.unit(unitId);
+        ScaleView scale = scales.scaleOfMyCourse();
+        var u = UNIT_PROFICIENCY;
+        Map<Integer, Integer> byPosition = new HashMap<>();
+        int[] notYet = {0};
+        int[] total = {0};
+        db.select(u.LEVEL_POSITION, DSL.count()).from(ENROLLMENT)
+                .leftJoin(u).on(u.UNIT_ID.eq(unitId), u.STUDENT_PERSON_ID.eq(ENROLLMENT.PERSON_ID),
+                        u.PROFICIENCY.isNotNull())
+                .where(currentStudents(viewer.courseId()))
+                .groupBy(u.LEVEL_POSITION)
+                .forEach(r -> {
+                    total[0] += r.value2();
+                    if (r.value1() == null || r.value1() < 0 || r.value1() >= scale.levels().size()) {
+                        notYet[0] += r.value2();
+                    } else {
+                        byPosition.merge(r.value1(), r.value2(), Integer::sum);
+                    }
+                });
+        List<MasteryDistribution.LevelCount> levels = scale.levels().stream()
+                .map(level -> new MasteryDistribution.LevelCount(level, byPosition.getOrDefault(level.position(), 0)))
+                .toList();
+        return new MasteryDistribution(levels, notYet[0], total[0]);
+    }
+
+    private static Condition currentStudents(long courseId) {
+        return ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.ROLE.eq(Role.STUDENT.name()))
+                .and(ENROLLMENT.LEFT_AT.isNull());
     }
 
     /** The viewer's own row of a unit's grid. Students only. */

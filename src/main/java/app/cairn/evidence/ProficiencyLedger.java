@@ -181,26 +181,95 @@ class ProficiencyLedger {
         if (teacher.courseId() != change.courseId()) {
             return;
         }
-        long courseId = change.courseId();
-        Map<Long, Set<Long>> byStudent = new java.util.TreeMap<>();
-        db.selectDistinct(EVIDENCE.STUDENT_PERSON_ID, EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID).from(EVIDENCE_SCORE_LEVEL)
-                .join(EVIDENCE_HISTORY).on(EVIDENCE_HISTORY.ID.eq(EVIDENCE_SCORE_LEVEL.HISTORY_ID))
-                .join(EVIDENCE).on(EVIDENCE.ID.eq(EVIDENCE_HISTORY.EVIDENCE_ID))
-                .where(EVIDENCE.COURSE_ID.eq(courseId))
-                .forEach(r -> byStudent.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
-        db.select(INDICATOR_PROFICIENCY.STUDENT_PERSON_ID, INDICATOR_PROFICIENCY.INDICATOR_ITEM_ID)
-                .from(INDICATOR_PROFICIENCY).where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId))
-                .forEach(r -> byStudent.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
-        if (byStudent.isEmpty()) {
+        recalculateCourse(change.courseId());
+    }
+
+    /**
+     * Every student's stored proficiency in the viewer's course, calculated again in a few set-based
+     * statements rather than a handful per student and indicator: one read of every score that
+     * counts, one of the stored rows, the calculation in memory, and batched writes. The same rules
+     * as {@link #recalculate} (audit and event when an indicator changes, the gradebook when what it
+     * shows changes). Runs in the caller's transaction; teachers only.
+     */
+    void recalculateCourse(long courseId) {
+        var e = EVIDENCE;
+        var h = EVIDENCE_HISTORY;
+        var l = EVIDENCE_SCORE_LEVEL;
+        var ip = INDICATOR_PROFICIENCY;
+        Map<Long, Map<Long, List<Scored>>> scored = new java.util.TreeMap<>();
+        db.select(e.STUDENT_PERSON_ID, l.INDICATOR_ITEM_ID, e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE,
+                        e.PERFORMED_ON, e.SUBMITTED_AT, e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
+                .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
+                .where(e.COURSE_ID.eq(courseId), e.KIND.eq(AssessmentKind.SUMMATIVE.name()),
+                        h.KIND.eq(HistoryKind.SCORED.name()), h.SUPERSEDED_AT.isNull())
+                .fetchSize(5000)
+                .forEach(r -> {
+                    LocalDateTime submitted = r.value8() != null ? r.value8() : r.value9();
+                    LocalDate performed = r.value7() != null ? r.value7() : submitted.toLocalDate();
+                    scored.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                            .computeIfAbsent(r.value2(), k -> new ArrayList<>())
+                            .add(new Scored(r.value3(), r.value4(), r.value5(), r.value6(), performed,
+                                    submitted.toInstant(ZoneOffset.UTC), r.value10(), r.value11()));
+                });
+        Map<Long, Map<Long, IndicatorProficiencyRecord>> stored = new HashMap<>();
+        db.selectFrom(ip).where(ip.COURSE_ID.eq(courseId))
+                .forEach(r -> stored.computeIfAbsent(r.getStudentPersonId(), k -> new HashMap<>())
+                        .put(r.getIndicatorItemId(), r));
+        Set<Long> students = new TreeSet<>(scored.keySet());
+        students.addAll(stored.keySet());
+        if (students.isEmpty()) {
             return;
         }
         // Every student's lock first, in one order, before any gradebook row is locked: no deadlock with a score.
-        lock(courseId, byStudent.keySet());
+        lockAll(courseId, students);
         CourseFacts course = courseFacts();
-        byStudent.forEach((student, indicators) -> {
-            indicators.forEach(indicator -> indicator(course, student, indicator));
-            rollUp(course, student, indicators);
-        });
+        Map<Pair, StandardProficiencyRecord> standardRows = new HashMap<>();
+        db.selectFrom(STANDARD_PROFICIENCY).where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId))
+                .forEach(r -> standardRows.put(pair(r.getStudentPersonId(), r.getStandardItemId()), r));
+        Map<Pair, UnitProficiencyRecord> unitRows = new HashMap<>();
+        db.selectFrom(UNIT_PROFICIENCY).where(UNIT_PROFICIENCY.COURSE_ID.eq(courseId))
+                .forEach(r -> unitRows.put(pair(r.getStudentPersonId(), r.getUnitId()), r));
+        List<org.jooq.UpdatableRecord<?>> writes = new ArrayList<>();
+        for (Long student : students) {
+            Map<Long, List<Scored>> mineScored = scored.getOrDefault(student, Map.of());
+            Map<Long, IndicatorProficiencyRecord> mineStored = stored.getOrDefault(student, Map.of());
+            Set<Long> indicators = new TreeSet<>(mineScored.keySet());
+            indicators.addAll(mineStored.keySet());
+            Map<Long, Optional<Double>> values = new HashMap<>();
+            for (Long indicator : indicators) {
+                List<Scored> list = new ArrayList<>(mineScored.getOrDefault(indicator, List.of()));
+                list.sort(java.util.Comparator.comparing(Scored::performedOn).thenComparing(Scored::submittedAt)
+                        .thenComparing(Scored::evidenceId));
+                IndicatorProficiencyRecord row = indicatorRow(course, student, indicator, list,
+                        mineStored.get(indicator));
+                if (row != null) {
+                    writes.add(row);
+                    values.put(indicator, Optional.ofNullable(row.getProficiency()));
+                }
+            }
+            rollUp(course, student, indicators, values, standardRows, unitRows, writes);
+        }
+        // Changed and new rows only (store() skips unchanged ones), in JDBC batches.
+        db.batchStore(writes.stream().filter(r -> r.changed()).toList()).execute();
+    }
+
+    /** A stored row's key within the course: the student and the standard or unit. */
+    private record Pair(long student, long other) {
+    }
+
+    private static Pair pair(long student, long other) {
+        return new Pair(student, other);
+    }
+
+    private void lockAll(long courseId, Collection<Long> studentIds) {
+        var insert = db.insertInto(PROFICIENCY_LOCK, PROFICIENCY_LOCK.COURSE_ID, PROFICIENCY_LOCK.STUDENT_PERSON_ID);
+        for (Long student : studentIds) {
+            insert = insert.values(courseId, student);
+        }
+        insert.onDuplicateKeyIgnore().execute();
+        db.selectFrom(PROFICIENCY_LOCK).where(PROFICIENCY_LOCK.COURSE_ID.eq(courseId),
+                        PROFICIENCY_LOCK.STUDENT_PERSON_ID.in(studentIds))
+                .orderBy(PROFICIENCY_LOCK.STUDENT_PERSON_ID).forUpdate().fetch();
     }
 
     private void lock(long courseId, Collection<Long> studentIds) {
@@ -214,16 +283,30 @@ class ProficiencyLedger {
 
     private void indicator(CourseFacts course, long studentId, long indicatorId) {
         long courseId = course.teacher().courseId();
-        List<Scored> scored = scores(courseId, studentId, indicatorId);
+        IndicatorProficiencyRecord row = indicatorRow(course, studentId, indicatorId,
+                scores(courseId, studentId, indicatorId),
+                db.selectFrom(INDICATOR_PROFICIENCY).where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId),
+                        INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
+                        INDICATOR_PROFICIENCY.INDICATOR_ITEM_ID.eq(indicatorId)).fetchOne());
+        if (row != null) {
+            row.store();
+        }
+    }
+
+    /**
+     * The indicator's row as it should be now (not yet stored), or {@code null} when there is neither
+     * a row nor a score. Records the audit entry and publishes the event when the value changes.
+     */
+    private @Nullable IndicatorProficiencyRecord indicatorRow(CourseFacts course, long studentId, long indicatorId,
+                                                              List<Scored> scored,
+                                                              @Nullable IndicatorProficiencyRecord row) {
+        long courseId = course.teacher().courseId();
         ProficiencyCalculator.Result result = ProficiencyCalculator.calculate(
                 scored.stream().map(Scored::score).toList(), course.policy().calculation(course.scale()));
         Double value = result.value().orElse(null);
         boolean mastery = value != null && course.scale().reachesMastery(value);
-        IndicatorProficiencyRecord row = db.selectFrom(INDICATOR_PROFICIENCY)
-                .where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId), INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
-                        INDICATOR_PROFICIENCY.INDICATOR_ITEM_ID.eq(indicatorId)).fetchOne();
         if (row == null && scored.isEmpty()) {
-            return;
+            return null;
         }
         boolean changed = row == null || !Objects.equals(row.getProficiency(), value) || row.getMastery() != mastery;
         String before = row == null ? null : describe(row.getLevelLabel(), row.getProficiency());
@@ -241,13 +324,13 @@ class ProficiencyLedger {
         row.setScoreCount(scored.size());
         row.setMethod(course.policy().method().name());
         row.setUpdatedAt(records.now());
-        row.store();
         if (changed) {
             audit.record(courseId, studentId, AuditKind.PROFICIENCY, indicatorLabel(indicatorId), before,
                     describe(row.getLevelLabel(), value));
             events.publishEvent(new IndicatorProficiencyChanged(courseId, studentId, indicatorId, value, mastery,
                     course.teacher().personId()));
         }
+        return row;
     }
 
     /** "Proficient (3.25)": the level and the value, as teachers read the audit trail. */
@@ -273,6 +356,28 @@ class ProficiencyLedger {
         db.select(INDICATOR_PROFICIENCY.INDICATOR_ITEM_ID, INDICATOR_PROFICIENCY.PROFICIENCY).from(INDICATOR_PROFICIENCY)
                 .where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId), INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
                 .forEach(r -> mine.put(r.value1(), Optional.ofNullable(r.value2())));
+        rollUp(course, studentId, indicatorIds, mine,
+                standardId -> db.selectFrom(STANDARD_PROFICIENCY).where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId),
+                        STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
+                        STANDARD_PROFICIENCY.STANDARD_ITEM_ID.eq(standardId)).fetchOne(),
+                unitId -> db.selectFrom(UNIT_PROFICIENCY).where(UNIT_PROFICIENCY.UNIT_ID.eq(unitId),
+                        UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId)).fetchOne(),
+                org.jooq.UpdatableRecord::store);
+    }
+
+    /** The batch form: stored rows come from maps read beforehand, and the rows to write go to {@code writes}. */
+    private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds,
+                        Map<Long, Optional<Double>> mine, Map<Pair, StandardProficiencyRecord> standardRows,
+                        Map<Pair, UnitProficiencyRecord> unitRows, List<org.jooq.UpdatableRecord<?>> writes) {
+        rollUp(course, studentId, indicatorIds, mine, standardId -> standardRows.get(pair(studentId, standardId)),
+                unitId -> unitRows.get(pair(studentId, unitId)), writes::add);
+    }
+
+    private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds,
+                        Map<Long, Optional<Double>> mine,
+                        java.util.function.Function<Long, @Nullable StandardProficiencyRecord> storedStandard,
+                        java.util.function.Function<Long, @Nullable UnitProficiencyRecord> storedUnit,
+                        java.util.function.Consumer<org.jooq.UpdatableRecord<?>> write) {
         // Standards: each over the course's indicators of it (unit targets, and any with a proficiency).
         Set<Long> targeted = new HashSet<>();
         course.units().forEach(u -> targeted.addAll(u.indicatorIds()));
@@ -290,21 +395,21 @@ class ProficiencyLedger {
                     parts.add(indicator);
                 }
             });
-            standard(course, studentId, standard, parts.stream().map(i -> mine.getOrDefault(i, Optional.empty())).toList());
+            standard(course, studentId, standard, parts.stream().map(i -> mine.getOrDefault(i, Optional.empty())).toList(),
+                    storedStandard.apply(standard), write);
         }
         for (UnitOutline unit : course.units()) {
             if (unit.indicatorIds().stream().anyMatch(indicatorIds::contains)) {
-                unit(course, studentId, unit, mine);
+                unit(course, studentId, unit, mine, storedUnit.apply(unit.id()), write);
             }
         }
     }
 
-    private void standard(CourseFacts course, long studentId, long standardId, List<Optional<Double>> parts) {
+    private void standard(CourseFacts course, long studentId, long standardId, List<Optional<Double>> parts,
+                          @Nullable StandardProficiencyRecord row,
+                          java.util.function.Consumer<org.jooq.UpdatableRecord<?>> write) {
         long courseId = course.teacher().courseId();
         Double value = RollUp.combine(course.policy().rollUp(), parts, course.scale()).orElse(null);
-        StandardProficiencyRecord row = db.selectFrom(STANDARD_PROFICIENCY)
-                .where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId), STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
-                        STANDARD_PROFICIENCY.STANDARD_ITEM_ID.eq(standardId)).fetchOne();
         if (row == null) {
             row = db.newRecord(STANDARD_PROFICIENCY);
             row.setCourseId(courseId);
@@ -319,11 +424,12 @@ class ProficiencyLedger {
         row.setIndicatorsAssessed((int) parts.stream().filter(Optional::isPresent).count());
         row.setRollup(course.policy().rollUp().name());
         row.setUpdatedAt(records.now());
-        row.store();
+        write.accept(row);
     }
 
     /** Indicators to their standards, standards to the unit; then the gradebook, if what it shows changes. */
-    private void unit(CourseFacts course, long studentId, UnitOutline unit, Map<Long, Optional<Double>> mine) {
+    private void unit(CourseFacts course, long studentId, UnitOutline unit, Map<Long, Optional<Double>> mine,
+                      @Nullable UnitProficiencyRecord row, java.util.function.Consumer<org.jooq.UpdatableRecord<?>> write) {
         long courseId = course.teacher().courseId();
         Map<Long, List<Optional<Double>>> groups = new LinkedHashMap<>();
         List<Long> indicators = unit.indicatorIds().stream().distinct().toList();
@@ -335,8 +441,6 @@ class ProficiencyLedger {
         List<Optional<Double>> standardValues = groups.values().stream()
                 .map(parts -> RollUp.combine(course.policy().rollUp(), parts, course.scale())).toList();
         Double value = RollUp.combine(course.policy().rollUp(), standardValues, course.scale()).orElse(null);
-        UnitProficiencyRecord row = db.selectFrom(UNIT_PROFICIENCY)
-                .where(UNIT_PROFICIENCY.UNIT_ID.eq(unit.id()), UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId)).fetchOne();
         if (row == null) {
             row = db.newRecord(UNIT_PROFICIENCY);
             row.setUnitId(unit.id());
@@ -364,7 +468,7 @@ class ProficiencyLedger {
                 row.setGradeLabel(level.label());
             }
         }
-        row.store();
+        write.accept(row);
     }
 
     /**

@@ -53,6 +53,11 @@ public final class Bench {
             LoadBench.main(args, "heap".equals(System.getProperty("bench.suite")));
             return;
         }
+        // -Dbench.suite=evidence: 1,000 students x 60 indicators x 10 scores; grid, full recompute, one score.
+        if ("evidence".equals(System.getProperty("bench.suite"))) {
+            app.cairn.evidence.EvidenceBench.main(args);
+            return;
+        }
         // With -Pproduction the build made Vaadin's production bundle: measure what production runs.
         boolean production = Bench.class.getResource("/META-INF/VAADIN/webapp/index.html") != null;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CairnApplication.class)

@@ -38,7 +38,7 @@ import app.cairn.testing.FakeLms;
  * <p>Run: {@code ./mvnw -Pbench test-compile exec:java -Dbench.suite=crash}; options
  * {@code -Dbench.scores=1000 -Dbench.items=10 -Dbench.latency-ms=50 -Dbench.kill-at=0.43}.
  */
-final class CrashBench {
+public final class CrashBench {
 
     private static final int SCORES = Integer.getInteger("bench.scores", 1000);
     private static final int ITEMS = Integer.getInteger("bench.items", 10);
@@ -169,7 +169,7 @@ final class CrashBench {
                 && notSent == 0;
     }
 
-    static String[] withArgs(String[] args, String... more) {
+    public static String[] withArgs(String[] args, String... more) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);

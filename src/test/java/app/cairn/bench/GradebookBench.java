@@ -35,7 +35,7 @@ import app.cairn.testing.FakeLms;
  *
  * <p>Run: {@code ./mvnw -Pbench,production test-compile exec:java -Dbench.suite=gradebook}
  */
-final class GradebookBench {
+public final class GradebookBench {
 
     private static final int SCORES = Integer.getInteger("bench.scores", 1000);
     private static final int ITEMS = Integer.getInteger("bench.items", 10);
@@ -119,7 +119,7 @@ final class GradebookBench {
     }
 
     /** A course seeded for a gradebook benchmark: its gradebook (as its teacher) and its students. */
-    record Course(Gradebook gradebook, List<Long> studentIds) {
+    public record Course(Gradebook gradebook, List<Long> studentIds) {
     }
 
     /**
@@ -127,7 +127,7 @@ final class GradebookBench {
      * {@code students} through the roster and defines {@code items} gradebook items ("unit-0", ...).
      * The calling thread acts as the teacher from then on.
      */
-    static Course seedCourse(ConfigurableApplicationContext app, FakeLms lms, int students, int items) {
+    public static Course seedCourse(ConfigurableApplicationContext app, FakeLms lms, int students, int items) {
         PlatformRegistry platforms = app.getBean(PlatformRegistry.class);
         long platformId = platforms.register(lms.registration());
         long deployment = platforms.findDeployment(platformId, FakeLms.DEPLOYMENT_ID).orElseThrow();

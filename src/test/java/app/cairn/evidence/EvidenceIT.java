@@ -678,6 +678,41 @@ class EvidenceIT extends KaribuTest {
     }
 
     @Test
+    void the_grid_comes_page_by_page_with_its_size_and_the_class_spread_over_the_levels_for_teachers_only() {
+        setUp();
+        Viewer second = launchAsStudent(course);
+        score(handInEssay("My lab").id(), 2);
+        actAs(teacher);
+        long unitId = built.unit().id();
+
+        assertThat(mastery.gridSize(unitId)).isEqualTo(2);
+        MasteryGrid first = mastery.gridPage(unitId, 0, 1);
+        MasteryGrid rest = mastery.gridPage(unitId, 1, 50);
+        assertThat(first.columns()).hasSize(2);
+        assertThat(first.rows()).hasSize(1);
+        assertThat(rest.rows()).hasSize(1);
+        assertThat(List.of(first.rows().getFirst().studentPersonId(), rest.rows().getFirst().studentPersonId()))
+                .containsExactlyInAnyOrder(student.personId(), second.personId());
+        assertThat(mastery.gridPage(unitId, 0, 50).rows()).extracting(MasteryGrid.Row::studentPersonId)
+                .containsExactly(first.rows().getFirst().studentPersonId(), rest.rows().getFirst().studentPersonId());
+        assertThat(mastery.gridPage(unitId, 2, 50).rows()).isEmpty();
+
+        MasteryDistribution spread = mastery.distribution(unitId);
+        assertThat(spread.students()).isEqualTo(2);
+        assertThat(spread.notYet()).isEqualTo(1);
+        String reached = mastery.grid(unitId).rows().stream().filter(r -> r.studentPersonId() == student.personId())
+                .findFirst().orElseThrow().unit().level().label();
+        assertThat(spread.levels()).extracting(c -> c.level().label() + "=" + c.students())
+                .contains(reached + "=1").hasSize(4);
+        assertThat(spread.levels().stream().mapToInt(MasteryDistribution.LevelCount::students).sum()).isEqualTo(1);
+
+        actAs(student);
+        assertThatThrownBy(() -> mastery.gridPage(unitId, 0, 50)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> mastery.gridSize(unitId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> mastery.distribution(unitId)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void the_graduation_view_shows_a_standard_across_courses_to_the_student_and_their_teachers_only() {
         setUp();
         score(handInEssay("My lab").id(), 3);

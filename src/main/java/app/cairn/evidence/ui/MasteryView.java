@@ -9,22 +9,23 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.NativeTable;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
-import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import app.cairn.evidence.Mastery;
+import app.cairn.evidence.MasteryDistribution;
 import app.cairn.evidence.MasteryGrid;
 import app.cairn.evidence.ProficiencyCell;
 import app.cairn.evidence.ProficiencyExplanation;
@@ -38,13 +39,18 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The class's proficiency in a unit: a row per student, a column per target (its indicator) and the
- * unit, each cell the level reached. A cell is a button that explains it ("why this score"): the
+ * unit, each cell the level reached. The grid is lazy: it asks {@link Mastery#gridPage} for the rows
+ * it shows, a page of {@value #PAGE} at a time, so a class of a thousand opens as fast as one of
+ * thirty. Above it, how the class spreads over the levels (an aggregate, not the rows). A cell is a button that explains it ("why this score"): the
  * evidence counted, the course's method and the calculation step by step. Below, how a level becomes
  * gradebook points in this course.
  */
 @Route(value = "mastery", layout = CourseLayout.class)
 @RolesAllowed("TEACHER")
 public class MasteryView extends VerticalLayout implements HasDynamicTitle {
+
+    /** Rows fetched at a time: about a screenful. */
+    static final int PAGE = 50;
 
     private final Mastery mastery;
     private final Select<UnitSummary> unit = new Select<>();
@@ -100,43 +106,67 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         if (chosen == null) {
             return;
         }
-        MasteryGrid shown = mastery.grid(chosen.id());
-        NativeTable table = new NativeTable();
+        long unitId = chosen.id();
+        // The columns (and the unit's title) without any student; the rows come page by page.
+        MasteryGrid shape = mastery.gridPage(unitId, 0, 0);
+        Paragraph caption = new Paragraph(getTranslation("evidence.mastery.caption", shape.unitTitle()));
+        caption.setId("mastery-caption");
+        grid.add(caption, distribution(mastery.distribution(unitId)));
+        Grid<MasteryGrid.Row> table = new Grid<>();
         table.setId("mastery-grid");
-        table.setCaptionText(getTranslation("evidence.mastery.caption", shown.unitTitle()));
-        NativeTableRow head = table.getHead().addRow();
-        header(head, getTranslation("evidence.mastery.student"));
-        for (int i = 0; i < shown.columns().size(); i++) {
-            header(head, getTranslation("evidence.mastery.target", i + 1, shown.columns().get(i).label()));
+        table.getElement().setAttribute("aria-label", caption.getText());
+        table.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
+        table.setPageSize(PAGE);
+        table.setHeight("60vh");
+        table.addColumn(row -> studentName(row)).setKey("student").setHeader(getTranslation("evidence.mastery.student"))
+                .setFrozen(true).setAutoWidth(true).setFlexGrow(0);
+        for (int i = 0; i < shape.columns().size(); i++) {
+            MasteryGrid.Column column = shape.columns().get(i);
+            int index = i;
+            String header = getTranslation("evidence.mastery.target", i + 1, column.label());
+            Span head = new Span(getTranslation("evidence.mastery.target-short", i + 1));
+            head.setTitle(header);
+            head.getElement().setAttribute("aria-label", header);
+            table.addComponentColumn(row -> cellButton(row, column, row.cells().get(index)))
+                    .setKey("t" + column.targetId()).setHeader(head).setAutoWidth(true).setFlexGrow(0);
         }
-        header(head, getTranslation("evidence.mastery.unit-column"));
-        for (MasteryGrid.Row row : shown.rows()) {
-            NativeTableRow tr = table.getBody().addRow();
-            tr.setId("mastery-row-" + row.studentPersonId());
-            String name = row.name() == null ? getTranslation("evidence.unnamed") : row.name();
-            NativeTableHeaderCell student = tr.addHeaderCell();
-            student.setText(name);
-            student.getElement().setAttribute("scope", "row");
-            for (int i = 0; i < shown.columns().size(); i++) {
-                MasteryGrid.Column column = shown.columns().get(i);
-                ProficiencyCell cell = row.cells().get(i);
-                Button explain = new Button(cellText(cell), click -> explain(row.studentPersonId(), name, column));
-                explain.setId("mastery-cell-" + row.studentPersonId() + "-" + column.targetId());
-                explain.addThemeVariants(ButtonVariant.TERTIARY);
-                explain.getElement().setAttribute("aria-label", getTranslation("evidence.mastery.explain", name,
-                        column.label(), cellText(cell)));
-                tr.addDataCell().add(explain);
-            }
-            tr.addDataCell().setText(cellText(row.unit()) + " · "
-                    + getTranslation("evidence.mastery.assessed", row.unit().count(), row.indicatorsTotal()));
-        }
-        Div scroller = new Div(table);
-        scroller.addClassName("cairn-rubric-scroll");
-        scroller.getElement().setAttribute("tabindex", "0");
-        grid.add(scroller);
-        if (shown.rows().isEmpty()) {
+        table.addColumn(row -> cellText(row.unit()) + " · "
+                        + getTranslation("evidence.mastery.assessed", row.unit().count(), row.indicatorsTotal()))
+                .setKey("unit").setHeader(getTranslation("evidence.mastery.unit-column")).setAutoWidth(true);
+        table.setItems(query -> mastery.gridPage(unitId, query.getOffset(), query.getLimit()).rows().stream(),
+                query -> mastery.gridSize(unitId));
+        grid.add(table);
+        if (mastery.gridSize(unitId) == 0) {
             grid.add(new Paragraph(getTranslation("evidence.mastery.no-students")));
         }
+    }
+
+    private Button cellButton(MasteryGrid.Row row, MasteryGrid.Column column, ProficiencyCell cell) {
+        String name = studentName(row);
+        Button explain = new Button(cellText(cell), click -> explain(row.studentPersonId(), name, column));
+        explain.setId("mastery-cell-" + row.studentPersonId() + "-" + column.targetId());
+        explain.addThemeVariants(ButtonVariant.TERTIARY);
+        explain.getElement().setAttribute("aria-label", getTranslation("evidence.mastery.explain", name,
+                column.label(), cellText(cell)));
+        return explain;
+    }
+
+    private Paragraph distribution(MasteryDistribution spread) {
+        StringBuilder text = new StringBuilder();
+        for (MasteryDistribution.LevelCount count : spread.levels()) {
+            text.append(text.isEmpty() ? "" : " · ").append(getTranslation("evidence.mastery.distribution-level",
+                    count.level().label(), count.students()));
+        }
+        text.append(text.isEmpty() ? "" : " · ").append(getTranslation("evidence.mastery.distribution-level",
+                getTranslation("evidence.mastery.none"), spread.notYet()));
+        Paragraph paragraph = new Paragraph(getTranslation("evidence.mastery.distribution", spread.students(),
+                text.toString()));
+        paragraph.setId("mastery-distribution");
+        return paragraph;
+    }
+
+    private String studentName(MasteryGrid.Row row) {
+        return row.name() == null ? getTranslation("evidence.unnamed") : row.name();
     }
 
     private void explain(long studentId, String name, MasteryGrid.Column column) {
@@ -168,12 +198,6 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
     private String cellText(ProficiencyCell cell) {
         return cell.level() == null ? getTranslation("evidence.mastery.none")
                 : cell.level().label() + " (" + number(cell.proficiency()) + ")";
-    }
-
-    private static void header(NativeTableRow row, String text) {
-        NativeTableHeaderCell cell = row.addHeaderCell();
-        cell.setText(text);
-        cell.getElement().setAttribute("scope", "col");
     }
 
     private String number(@Nullable Double value) {

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.OrderedList;
@@ -34,6 +36,7 @@ import app.cairn.evidence.BodyOfEvidence;
 import app.cairn.evidence.EvidenceDraft;
 import app.cairn.evidence.EvidenceTestData;
 import app.cairn.evidence.EvidenceView;
+import app.cairn.evidence.MasteryGrid;
 import app.cairn.evidence.ScoreDraft;
 import app.cairn.evidence.Scoring;
 import app.cairn.evidence.ScoringSheet;
@@ -132,8 +135,15 @@ class EvidenceViewsTest extends KaribuTest {
 
         UI.getCurrent().navigate(MasteryView.class);
         long studentId = evidence.evidence(id).studentPersonId();
-        Button cell = _get(Button.class, spec -> spec.withId("mastery-cell-" + studentId + "-" + built.first().id()));
+        @SuppressWarnings("unchecked")
+        Grid<MasteryGrid.Row> grid = _get(Grid.class, spec -> spec.withId("mastery-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).studentPersonId()).isEqualTo(studentId);
+        Button cell = (Button) GridKt._getCellComponent(grid, 0, "t" + built.first().id());
+        assertThat(cell.getId()).contains("mastery-cell-" + studentId + "-" + built.first().id());
         assertThat(cell.getText()).isEqualTo("Proficient (3)");
+        assertThat(message("mastery-distribution")).isEqualTo(
+                "The class in this unit (1 students): Beginning: 0 · Developing: 0 · Proficient: 1 · Exceeding: 0 · No evidence yet: 0");
         assertThat(message("mastery-conversion")).contains("Proficient \u2192 75/100");
         _click(cell);
         assertThat(_get(OrderedList.class, spec -> spec.withId("why-steps")).getElement().getTextRecursively())
