@@ -61,6 +61,16 @@ public class CourseRoster {
                         r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC), r.value5() != null));
     }
 
+    /** Teachers only: one person of the course's roster (left or not), without reading the whole roster. */
+    public java.util.Optional<RosterEntry> memberOfMyCourse(long personId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        return db.select(PERSON.ID, PERSON.DISPLAY_NAME, ENROLLMENT.ROLE, PERSON.LAST_LAUNCH_AT, ENROLLMENT.LEFT_AT)
+                .from(ENROLLMENT).join(PERSON).on(PERSON.ID.eq(ENROLLMENT.PERSON_ID))
+                .where(ENROLLMENT.COURSE_ID.eq(viewer.courseId()), ENROLLMENT.PERSON_ID.eq(personId))
+                .fetchOptional(r -> new RosterEntry(r.value1(), r.value2(), Role.valueOf(r.value3()),
+                        r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC), r.value5() != null));
+    }
+
     /** Teachers only. */
     public RosterStatus rosterStatusOfMyCourse() {
         Viewer viewer = currentViewer.requireTeacher();

@@ -294,8 +294,7 @@ public class Mastery {
 
     private void requireCourseStudent(Viewer viewer, long studentPersonId) {
         if (viewer.isTeacher()) {
-            boolean student = roster.rosterOfMyCourse().stream()
-                    .anyMatch(e -> e.role() == Role.STUDENT && e.personId() == studentPersonId);
+            boolean student = roster.memberOfMyCourse(studentPersonId).filter(e -> e.role() == Role.STUDENT).isPresent();
             if (!student) {
                 throw new AccessDeniedException("No such student in this course");
             }

@@ -249,8 +249,31 @@ class ProficiencyLedger {
             }
             rollUp(course, student, indicators, values, standardRows, unitRows, writes);
         }
-        // Changed and new rows only (store() skips unchanged ones), in JDBC batches.
-        db.batchStore(writes.stream().filter(r -> r.changed()).toList()).execute();
+        // Only rows whose values really changed (and new ones), in JDBC batches: a recompute that changes
+        // nothing writes nothing, and updated_at keeps saying when a value last changed.
+        List<org.jooq.UpdatableRecord<?>> changed = writes.stream().filter(ProficiencyLedger::keepRealChanges).toList();
+        if (!changed.isEmpty()) {
+            db.batchStore(changed).execute();
+        }
+    }
+
+    /** Unmarks fields set to the value they had; true when any other than updated_at still differs. */
+    private static boolean keepRealChanges(org.jooq.UpdatableRecord<?> row) {
+        org.jooq.Field<?> updatedAt = row.field("updated_at");
+        boolean any = false;
+        for (org.jooq.Field<?> field : row.fields()) {
+            if (field.equals(updatedAt)) {
+                continue;
+            }
+            if (row.changed(field) && Objects.equals(row.get(field), row.original(field))) {
+                row.changed(field, false);
+            }
+            any |= row.changed(field);
+        }
+        if (!any && updatedAt != null) {
+            row.changed(updatedAt, false);
+        }
+        return any;
     }
 
     /** A stored row's key within the course: the student and the standard or unit. */

@@ -274,9 +274,8 @@ public class Scoring {
 
     /** The evidence's student, who must still be a student of the course. */
     private RosterEntry student(EvidenceRecord evidence) {
-        return roster.rosterOfMyCourse().stream()
-                .filter(e -> e.role() == Role.STUDENT && !e.left() && e.personId() == evidence.getStudentPersonId())
-                .findFirst()
+        return roster.memberOfMyCourse(evidence.getStudentPersonId())
+                .filter(e -> e.role() == Role.STUDENT && !e.left())
                 .orElseThrow(() -> new EvidenceRejectedException(EvidenceProblem.of("evidence.error.student-not-in-course",
                         Field.STUDENT)));
     }

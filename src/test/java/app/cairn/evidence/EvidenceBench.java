@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.cairn.CairnApplication;
 import app.cairn.bench.CrashBench;
 import app.cairn.bench.GradebookBench;
+import app.cairn.proficiency.CalculationMethod;
+import app.cairn.proficiency.PolicyDraft;
+import app.cairn.proficiency.ProficiencyPolicies;
 import app.cairn.proficiency.ProficiencyPolicyChanged;
 import app.cairn.rubric.Rubric;
 import app.cairn.rubric.RubricDraft;
@@ -223,6 +226,16 @@ public final class EvidenceBench {
         System.out.printf("(b) full recompute, %d students x %d indicators stored: %.0f ms (target <= 2000 ms)%n",
                 students.size(), INDICATORS, (System.nanoTime() - t4) / 1e6);
 
+        // (b) As teachers cause it: a policy change (method to "highest") that changes most values.
+        ProficiencyPolicies policies = app.getBean(ProficiencyPolicies.class);
+        PolicyDraft draft = policies.policyOfMyCourse().toDraft();
+        PolicyDraft highest = new PolicyDraft(CalculationMethod.HIGHEST, draft.weight(), draft.times(), draft.rollUp(),
+                draft.gradeMapping(), draft.gradeMaximum(), draft.gradeTable(), draft.baseRevision());
+        long t5 = System.nanoTime();
+        policies.savePolicyOfMyCourse(highest);
+        System.out.printf("(b) policy change to HIGHEST (save + full recompute, values change): %.0f ms%n",
+                (System.nanoTime() - t5) / 1e6);
+
         // (a) The mastery grid's first screen.
         Mastery mastery = app.getBean(Mastery.class);
         long unitId = unit.id();
@@ -240,10 +253,10 @@ public final class EvidenceBench {
         for (int k = 0; k < submitted.size(); k++) {
             long evidenceId = submitted.get(k);
             // The top level: the student's proficiency and the unit's grade move, so the gradebook gets a row.
-            ScoreDraft draft = new ScoreDraft(1, version.id(), rubricRevision,
+            ScoreDraft scoreDraft = new ScoreDraft(1, version.id(), rubricRevision,
                     Map.of(criterionId, version.levels().size() - 1), null);
             long start = System.nanoTime();
-            scoring.score(evidenceId, draft);
+            scoring.score(evidenceId, scoreDraft);
             double took = (System.nanoTime() - start) / 1e6;
             if (k >= WARM_UP) {
                 ms[k - WARM_UP] = took;
