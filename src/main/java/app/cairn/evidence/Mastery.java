@@ -8,6 +8,7 @@ import static cairn.schema.Tables.UNIT_PROFICIENCY;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -172,25 +173,39 @@ public class Mastery {
      */
     @Transactional
     public ProficiencyExplanation why(long studentPersonId, long indicatorId) {
+        return whyEach(studentPersonId, List.of(indicatorId)).getFirst();
+    }
+
+    /**
+     * {@link #why} for several indicators of one student, in their order, reading the course's
+     * scale, policy and standards once (reports ask for every indicator of every student).
+     */
+    @Transactional
+    public List<ProficiencyExplanation> whyEach(long studentPersonId, Collection<Long> indicatorIds) {
         Viewer viewer = currentViewer.require();
         requireCourseStudent(viewer, studentPersonId);
         ScaleView scale = scales.scaleOfMyCourse();
         ProficiencyPolicy policy = policies.policyOfMyCourse();
-        List<ProficiencyLedger.Scored> scored = ledger.scores(viewer.courseId(), studentPersonId, indicatorId);
-        ProficiencyCalculator.Result result = ProficiencyCalculator.calculate(
-                scored.stream().map(ProficiencyLedger.Scored::score).toList(), policy.calculation(scale));
-        Double value = result.value().orElse(null);
-        StandardItem indicator = readableItems().get(indicatorId);
-        String label = indicator == null ? null
-                : indicator.code() == null ? indicator.statement() : indicator.code() + " " + indicator.statement();
-        return new ProficiencyExplanation(studentPersonId, indicatorId, label, policy.method(), policy.weight(),
-                policy.times(),
-                scored.stream().map(s -> new ProficiencyExplanation.Counted(s.evidenceId(), s.assessmentTitle(),
-                        s.viaTitle(), s.criterionTitle(), s.performedOn(), s.submittedAt(), s.points(), s.levelLabel()))
-                        .toList(),
-                result.steps().stream().map(s -> new ProficiencyExplanation.Step("proficiency.explain." + s.key(), s.args()))
-                        .toList(),
-                value, value == null ? null : scale.levelFor(value), value != null && scale.reachesMastery(value));
+        Map<Long, StandardItem> items = readableItems();
+        List<ProficiencyExplanation> explanations = new ArrayList<>(indicatorIds.size());
+        for (long indicatorId : indicatorIds) {
+            List<ProficiencyLedger.Scored> scored = ledger.scores(viewer.courseId(), studentPersonId, indicatorId);
+            ProficiencyCalculator.Result result = ProficiencyCalculator.calculate(
+                    scored.stream().map(ProficiencyLedger.Scored::score).toList(), policy.calculation(scale));
+            Double value = result.value().orElse(null);
+            StandardItem indicator = items.get(indicatorId);
+            String label = indicator == null ? null
+                    : indicator.code() == null ? indicator.statement() : indicator.code() + " " + indicator.statement();
+            explanations.add(new ProficiencyExplanation(studentPersonId, indicatorId, label, policy.method(),
+                    policy.weight(), policy.times(),
+                    scored.stream().map(s -> new ProficiencyExplanation.Counted(s.evidenceId(), s.assessmentTitle(),
+                            s.viaTitle(), s.criterionTitle(), s.performedOn(), s.submittedAt(), s.points(), s.levelLabel()))
+                            .toList(),
+                    result.steps().stream().map(s -> new ProficiencyExplanation.Step("proficiency.explain." + s.key(), s.args()))
+                            .toList(),
+                    value, value == null ? null : scale.levelFor(value), value != null && scale.reachesMastery(value)));
+        }
+        return explanations;
     }
 
     /**

@@ -144,10 +144,10 @@ public class Reports {
         StringBuilder csv = new StringBuilder();
         line(csv, List.of("student", "indicator", "assessment", "option", "criterion", "performed_on", "points", "level"));
         for (StudentChoice student : studentsOfMyCourse()) {
-            for (long indicator : context.indicators()) {
-                ProficiencyExplanation why = mastery.why(student.personId(), indicator);
+            for (ProficiencyExplanation why : mastery.whyEach(student.personId(), context.indicators())) {
                 for (ProficiencyExplanation.Counted counted : why.counted()) {
-                    line(csv, List.of(student.name(), Objects.requireNonNullElse(why.indicatorLabel(), "#" + indicator),
+                    line(csv, List.of(student.name(),
+                            Objects.requireNonNullElse(why.indicatorLabel(), "#" + why.indicatorId()),
                             counted.assessmentTitle(), counted.viaTitle(), counted.criterionTitle(),
                             counted.performedOn().toString(), counted.points().stripTrailingZeros().toPlainString(),
                             counted.levelLabel()));
@@ -196,9 +196,11 @@ public class Reports {
             long key = standard != null && standard.level() == Level.STANDARD ? standard.id() : indicator;
             byStandard.computeIfAbsent(key, k -> new ArrayList<>()).add(indicator);
         }
+        Map<Long, ProficiencyExplanation> whyOf = new LinkedHashMap<>();
+        mastery.whyEach(studentId, context.indicators()).forEach(why -> whyOf.put(why.indicatorId(), why));
         List<FamilyReport.StandardProgress> rows = new ArrayList<>();
         for (Map.Entry<Long, List<Long>> group : byStandard.entrySet()) {
-            List<ProficiencyExplanation> whys = group.getValue().stream().map(i -> mastery.why(studentId, i)).toList();
+            List<ProficiencyExplanation> whys = group.getValue().stream().map(whyOf::get).toList();
             Optional<Double> value = RollUp.combine(context.policy().rollUp(),
                     whys.stream().map(w -> Optional.ofNullable(w.proficiency())).toList(), context.scale());
             ChartLevel level = value.map(v -> chartLevel(context.scale().levelFor(v))).orElse(null);
