@@ -40,7 +40,9 @@ class ProgressPanel extends Div {
             add(new Paragraph(getTranslation("report.family.legend",
                     String.join(", ", series.stream().map(SvgCharts.Series::name).toList()))));
         }
-        add(table(report));
+        if (!report.standards().isEmpty()) {
+            add(table(report));
+        }
     }
 
     private NativeTable table(FamilyReport report) {

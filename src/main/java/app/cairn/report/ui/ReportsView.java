@@ -71,7 +71,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         });
         Section exports = new Section(new H2(getTranslation("report.csv.section")),
                 new Paragraph(getTranslation("report.csv.help")),
-                ReportLinks.csv("reports-scores-csv", getTranslation("report.csv.scores"), "scores.csv", reports::scoresCsv),
+                new Paragraph(ReportLinks.csv("reports-scores-csv", getTranslation("report.csv.scores"), "scores.csv",
+                        reports::scoresCsv)),
                 unit, gridLink);
         add(family, exports);
     }
