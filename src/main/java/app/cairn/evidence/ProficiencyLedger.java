@@ -5,7 +5,6 @@ import static cairn.schema.Tables.EVIDENCE_HISTORY;
 import static cairn.schema.Tables.EVIDENCE_SCORE_LEVEL;
 import static cairn.schema.Tables.INDICATOR_PROFICIENCY;
 import static cairn.schema.Tables.PROFICIENCY_LOCK;
-import static cairn.schema.Tables.STANDARD_ITEM;
 import static cairn.schema.Tables.STANDARD_PROFICIENCY;
 import static cairn.schema.Tables.UNIT_PROFICIENCY;
 
@@ -27,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -35,25 +35,19 @@ import org.springframework.stereotype.Component;
 import app.cairn.gradebook.Gradebook;
 import app.cairn.privacy.AuditKind;
 import app.cairn.privacy.AuditTrail;
+import app.cairn.proficiency.IndicatorProficienciesChanged;
 import app.cairn.proficiency.IndicatorProficiencyChanged;
 import app.cairn.proficiency.LevelView;
 import app.cairn.proficiency.ProficiencyCalculator;
-import app.cairn.proficiency.ProficiencyPolicies;
 import app.cairn.proficiency.ProficiencyPolicy;
 import app.cairn.proficiency.ProficiencyPolicyChanged;
-import app.cairn.proficiency.ProficiencyScales;
 import app.cairn.proficiency.RollUp;
 import app.cairn.proficiency.ScaleView;
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Viewer;
-import app.cairn.standards.Level;
-import app.cairn.standards.StandardItem;
-import app.cairn.standards.StandardsFramework;
-import app.cairn.standards.StandardsLibrary;
 import app.cairn.unit.AssessmentKind;
 import app.cairn.unit.UnitOutline;
 import app.cairn.unit.UnitStatus;
-import app.cairn.unit.Units;
 import cairn.schema.tables.records.IndicatorProficiencyRecord;
 import cairn.schema.tables.records.StandardProficiencyRecord;
 import cairn.schema.tables.records.UnitProficiencyRecord;
@@ -74,26 +68,18 @@ class ProficiencyLedger {
 
     private final DSLContext db;
     private final CurrentViewer currentViewer;
-    private final ProficiencyPolicies policies;
-    private final ProficiencyScales scales;
-    private final StandardsLibrary standards;
-    private final Units units;
+    private final CourseFactsCache facts;
     private final Gradebook gradebook;
     private final ApplicationEventPublisher events;
     private final EvidenceRecords records;
-
     private final AuditTrail audit;
 
-    ProficiencyLedger(DSLContext db, CurrentViewer currentViewer, ProficiencyPolicies policies, ProficiencyScales scales,
-                      StandardsLibrary standards, Units units, Gradebook gradebook, ApplicationEventPublisher events,
-                      EvidenceRecords records, AuditTrail audit) {
+    ProficiencyLedger(DSLContext db, CurrentViewer currentViewer, CourseFactsCache facts, Gradebook gradebook,
+                      ApplicationEventPublisher events, EvidenceRecords records, AuditTrail audit) {
         this.db = db;
         this.audit = audit;
         this.currentViewer = currentViewer;
-        this.policies = policies;
-        this.scales = scales;
-        this.standards = standards;
-        this.units = units;
+        this.facts = facts;
         this.gradebook = gradebook;
         this.events = events;
         this.records = records;
@@ -108,9 +94,41 @@ class ProficiencyLedger {
         }
     }
 
-    /** What every calculation of the course needs, read once. */
-    record CourseFacts(Viewer teacher, ProficiencyPolicy policy, ScaleView scale, Map<Long, Long> standardOf,
-                       List<UnitOutline> units) {
+    /**
+     * One calculation's context: the teacher acting, the course's facts, and what changed on the way
+     * (audit entries, gate events, grades to send), written together at the end in a few statements.
+     */
+    static final class CourseFacts {
+        private final Viewer teacher;
+        private final CourseFactsCache.Facts facts;
+        private final List<AuditTrail.Change> audit = new ArrayList<>();
+        private final List<IndicatorProficiencyChanged> changed = new ArrayList<>();
+        private final Map<UnitOutline, List<Gradebook.PendingScore>> grades = new LinkedHashMap<>();
+
+        CourseFacts(Viewer teacher, CourseFactsCache.Facts facts) {
+            this.teacher = teacher;
+            this.facts = facts;
+        }
+
+        Viewer teacher() {
+            return teacher;
+        }
+
+        ProficiencyPolicy policy() {
+            return facts.policy();
+        }
+
+        ScaleView scale() {
+            return facts.scale();
+        }
+
+        Map<Long, Long> standardOf() {
+            return facts.standardOf();
+        }
+
+        List<UnitOutline> units() {
+            return facts.units();
+        }
     }
 
     /** The scores that count for a student's indicator in the viewer's course, in the order the work was done. */
@@ -129,35 +147,14 @@ class ProficiencyLedger {
                     return new Scored(r.value1(), r.value2(), r.value3(), r.value4(), performed,
                             submitted.toInstant(ZoneOffset.UTC), r.value8(), r.value9());
                 }).stream()
-                .sorted(java.util.Comparator.comparing(Scored::performedOn).thenComparing(Scored::submittedAt)
-                        .thenComparing(Scored::evidenceId))
+                .sorted(IN_ORDER_DONE)
                 .toList();
     }
 
     /** The course's policy, scale, indicator-to-standard map and units, as the viewer's course has them. */
     CourseFacts courseFacts() {
         Viewer teacher = currentViewer.require();
-        ScaleView scale = scales.scaleOfMyCourse();
-        ProficiencyPolicy policy = policies.policyOfMyCourse();
-        Map<Long, StandardItem> items = new HashMap<>();
-        for (StandardsFramework framework : standards.frameworks()) {
-            standards.items(framework.id(), true).forEach(item -> items.put(item.id(), item));
-        }
-        Map<Long, Long> standardOf = new HashMap<>();
-        for (StandardItem item : items.values()) {
-            if (item.level() != Level.INDICATOR) {
-                continue;
-            }
-            StandardItem up = item;
-            Set<Long> seen = new HashSet<>();
-            while (up != null && up.level() != Level.STANDARD && up.parentId() != null && seen.add(up.id())) {
-                up = items.get(up.parentId());
-            }
-            if (up != null && up.level() == Level.STANDARD) {
-                standardOf.put(item.id(), up.id());
-            }
-        }
-        return new CourseFacts(teacher, policy, scale, standardOf, units.outlines());
+        return new CourseFacts(teacher, facts.of(teacher));
     }
 
     /**
@@ -166,12 +163,46 @@ class ProficiencyLedger {
      */
     void recalculate(long studentId, Collection<Long> indicatorIds) {
         Viewer teacher = currentViewer.requireTeacher();
-        lock(teacher.courseId(), List.of(studentId));
+        long courseId = teacher.courseId();
+        lock(courseId, studentId);
         CourseFacts course = courseFacts();
+        Map<Long, IndicatorProficiencyRecord> stored = new HashMap<>();
+        db.selectFrom(INDICATOR_PROFICIENCY)
+                .where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId), INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
+                .forEach(r -> stored.put(r.getIndicatorItemId(), r));
+        Map<Long, Optional<Double>> mine = new HashMap<>();
+        stored.forEach((indicator, row) -> mine.put(indicator, Optional.ofNullable(row.getProficiency())));
+        List<org.jooq.UpdatableRecord<?>> writes = new ArrayList<>();
         for (Long indicator : new TreeSet<>(indicatorIds)) {
-            indicator(course, studentId, indicator);
+            List<Scored> scored = scores(courseId, studentId, indicator);
+            IndicatorProficiencyRecord row = indicatorRow(course, studentId, indicator,
+                    scored.stream().map(Scored::score).toList(), ScoreSeries.encode(scored), stored.get(indicator));
+            if (row != null) {
+                writes.add(row);
+                mine.put(indicator, Optional.ofNullable(row.getProficiency()));
+            }
         }
-        rollUp(course, studentId, indicatorIds);
+        Set<Long> standardIds = new TreeSet<>();
+        indicatorIds.forEach(i -> {
+            Long standard = course.standardOf().get(i);
+            if (standard != null) {
+                standardIds.add(standard);
+            }
+        });
+        Map<Pair, StandardProficiencyRecord> standardRows = new HashMap<>();
+        if (!standardIds.isEmpty()) {
+            db.selectFrom(STANDARD_PROFICIENCY).where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId),
+                            STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
+                            STANDARD_PROFICIENCY.STANDARD_ITEM_ID.in(standardIds))
+                    .forEach(r -> standardRows.put(pair(studentId, r.getStandardItemId()), r));
+        }
+        Map<Pair, UnitProficiencyRecord> unitRows = new HashMap<>();
+        db.selectFrom(UNIT_PROFICIENCY).where(UNIT_PROFICIENCY.COURSE_ID.eq(courseId),
+                        UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
+                .forEach(r -> unitRows.put(pair(studentId, r.getUnitId()), r));
+        rollUp(course, studentId, indicatorIds, mine, standardRows, unitRows, writes);
+        write(writes);
+        finish(course);
     }
 
     /** The course's policy or scale changed: every student's stored proficiency is calculated again. */
@@ -186,37 +217,29 @@ class ProficiencyLedger {
 
     /**
      * Every student's stored proficiency in the viewer's course, calculated again in a few set-based
-     * statements rather than a handful per student and indicator: one read of every score that
-     * counts, one of the stored rows, the calculation in memory, and batched writes. The same rules
-     * as {@link #recalculate} (audit and event when an indicator changes, the gradebook when what it
-     * shows changes). Runs in the caller's transaction; teachers only.
+     * statements rather than a handful per student and indicator: one read of the stored rows, each
+     * carrying the scores it was calculated from ({@link ScoreSeries}), the calculation in memory,
+     * and multi-row writes of what changed. Only when some row has no series yet (or none is stored)
+     * is every score that counts read from the evidence tables instead. The same rules as {@link
+     * #recalculate} (audit and gate when an indicator changes, the gradebook when what it shows
+     * changes). Runs in the caller's transaction; teachers only.
      */
     void recalculateCourse(long courseId) {
-        var e = EVIDENCE;
-        var h = EVIDENCE_HISTORY;
-        var l = EVIDENCE_SCORE_LEVEL;
         var ip = INDICATOR_PROFICIENCY;
-        Map<Long, Map<Long, List<Scored>>> scored = new java.util.TreeMap<>();
-        db.select(e.STUDENT_PERSON_ID, l.INDICATOR_ITEM_ID, e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE,
-                        e.PERFORMED_ON, e.SUBMITTED_AT, e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
-                .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
-                .where(e.COURSE_ID.eq(courseId), e.KIND.eq(AssessmentKind.SUMMATIVE.name()),
-                        h.KIND.eq(HistoryKind.SCORED.name()), h.SUPERSEDED_AT.isNull())
-                .fetchSize(5000)
-                .forEach(r -> {
-                    LocalDateTime submitted = r.value8() != null ? r.value8() : r.value9();
-                    LocalDate performed = r.value7() != null ? r.value7() : submitted.toLocalDate();
-                    scored.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                            .computeIfAbsent(r.value2(), k -> new ArrayList<>())
-                            .add(new Scored(r.value3(), r.value4(), r.value5(), r.value6(), performed,
-                                    submitted.toInstant(ZoneOffset.UTC), r.value10(), r.value11()));
-                });
         Map<Long, Map<Long, IndicatorProficiencyRecord>> stored = new HashMap<>();
-        db.selectFrom(ip).where(ip.COURSE_ID.eq(courseId))
-                .forEach(r -> stored.computeIfAbsent(r.getStudentPersonId(), k -> new HashMap<>())
-                        .put(r.getIndicatorItemId(), r));
-        Set<Long> students = new TreeSet<>(scored.keySet());
-        students.addAll(stored.keySet());
+        boolean seriesMissing = false;
+        for (IndicatorProficiencyRecord r : db.selectFrom(ip).where(ip.COURSE_ID.eq(courseId)).fetchSize(5000).fetch()) {
+            stored.computeIfAbsent(r.getStudentPersonId(), k -> new HashMap<>()).put(r.getIndicatorItemId(), r);
+            seriesMissing |= r.getScoreSeries() == null;
+        }
+        // Every score is written through recalculate, which stores its indicator's series: the stored
+        // rows then cover every score there is. Without rows (or with rows from before the series),
+        // the evidence tables are the only complete account.
+        Map<Long, Map<Long, List<Scored>>> scored = stored.isEmpty() || seriesMissing ? scoresOfCourse(courseId) : null;
+        Set<Long> students = new TreeSet<>(stored.keySet());
+        if (scored != null) {
+            students.addAll(scored.keySet());
+        }
         if (students.isEmpty()) {
             return;
         }
@@ -231,30 +254,111 @@ class ProficiencyLedger {
                 .forEach(r -> unitRows.put(pair(r.getStudentPersonId(), r.getUnitId()), r));
         List<org.jooq.UpdatableRecord<?>> writes = new ArrayList<>();
         for (Long student : students) {
-            Map<Long, List<Scored>> mineScored = scored.getOrDefault(student, Map.of());
             Map<Long, IndicatorProficiencyRecord> mineStored = stored.getOrDefault(student, Map.of());
-            Set<Long> indicators = new TreeSet<>(mineScored.keySet());
-            indicators.addAll(mineStored.keySet());
+            Map<Long, List<Scored>> mineScored = scored == null ? null : scored.getOrDefault(student, Map.of());
+            Set<Long> indicators = new TreeSet<>(mineStored.keySet());
+            if (mineScored != null) {
+                indicators.addAll(mineScored.keySet());
+            }
             Map<Long, Optional<Double>> values = new HashMap<>();
             for (Long indicator : indicators) {
-                List<Scored> list = new ArrayList<>(mineScored.getOrDefault(indicator, List.of()));
-                list.sort(java.util.Comparator.comparing(Scored::performedOn).thenComparing(Scored::submittedAt)
-                        .thenComparing(Scored::evidenceId));
-                IndicatorProficiencyRecord row = indicatorRow(course, student, indicator, list,
-                        mineStored.get(indicator));
-                if (row != null) {
-                    writes.add(row);
-                    values.put(indicator, Optional.ofNullable(row.getProficiency()));
+                IndicatorProficiencyRecord row = mineStored.get(indicator);
+                IndicatorProficiencyRecord now;
+                if (mineScored != null) {
+                    List<Scored> list = new ArrayList<>(mineScored.getOrDefault(indicator, List.of()));
+                    list.sort(IN_ORDER_DONE);
+                    now = indicatorRow(course, student, indicator, list.stream().map(Scored::score).toList(),
+                            ScoreSeries.encode(list), row);
+                } else {
+                    String series = java.util.Objects.requireNonNull(row).getScoreSeries();
+                    now = indicatorRow(course, student, indicator, ScoreSeries.decode(Objects.requireNonNull(series)),
+                            series, row);
+                }
+                if (now != null) {
+                    writes.add(now);
+                    values.put(indicator, Optional.ofNullable(now.getProficiency()));
                 }
             }
             rollUp(course, student, indicators, values, standardRows, unitRows, writes);
         }
-        // Only rows whose values really changed (and new ones), in JDBC batches: a recompute that changes
-        // nothing writes nothing, and updated_at keeps saying when a value last changed.
-        List<org.jooq.UpdatableRecord<?>> changed = writes.stream().filter(ProficiencyLedger::keepRealChanges).toList();
-        if (!changed.isEmpty()) {
-            db.batchStore(changed).execute();
+        write(writes);
+        finish(course);
+    }
+
+    /** Every score that counts in the course, by student and indicator (not yet in order). */
+    private Map<Long, Map<Long, List<Scored>>> scoresOfCourse(long courseId) {
+        var e = EVIDENCE;
+        var h = EVIDENCE_HISTORY;
+        var l = EVIDENCE_SCORE_LEVEL;
+        Map<Long, Map<Long, List<Scored>>> scored = new HashMap<>();
+        db.select(e.STUDENT_PERSON_ID, l.INDICATOR_ITEM_ID, e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE,
+                        e.PERFORMED_ON, e.SUBMITTED_AT, e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
+                .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
+                .where(e.COURSE_ID.eq(courseId), e.KIND.eq(AssessmentKind.SUMMATIVE.name()),
+                        h.KIND.eq(HistoryKind.SCORED.name()), h.SUPERSEDED_AT.isNull())
+                .fetchSize(5000)
+                .forEach(r -> {
+                    LocalDateTime submitted = r.value8() != null ? r.value8() : r.value9();
+                    LocalDate performed = r.value7() != null ? r.value7() : submitted.toLocalDate();
+                    scored.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                            .computeIfAbsent(r.value2(), k -> new ArrayList<>())
+                            .add(new Scored(r.value3(), r.value4(), r.value5(), r.value6(), performed,
+                                    submitted.toInstant(ZoneOffset.UTC), r.value10(), r.value11()));
+                });
+        return scored;
+    }
+
+    private static final java.util.Comparator<Scored> IN_ORDER_DONE = java.util.Comparator.comparing(Scored::performedOn)
+            .thenComparing(Scored::submittedAt).thenComparing(Scored::evidenceId);
+
+    /**
+     * Only rows whose values really changed (and new ones): a recompute that changes nothing writes
+     * nothing, and updated_at keeps saying when a value last changed. New and changed rows of each
+     * table go out as multi-row upserts, not a statement each.
+     */
+    private void write(List<org.jooq.UpdatableRecord<?>> writes) {
+        Map<org.jooq.Table<?>, List<org.jooq.UpdatableRecord<?>>> byTable = new LinkedHashMap<>();
+        for (org.jooq.UpdatableRecord<?> row : writes) {
+            if (keepRealChanges(row)) {
+                byTable.computeIfAbsent(row.getTable(), k -> new ArrayList<>()).add(row);
+            }
         }
+        byTable.forEach((table, rows) -> {
+            if (rows.size() == 1) {
+                rows.getFirst().store();
+            } else {
+                upsert(table, rows);
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void upsert(org.jooq.Table<?> table, List<org.jooq.UpdatableRecord<?>> rows) {
+        org.jooq.Field<?>[] fields = table.fields();
+        for (int from = 0; from < rows.size(); from += UPSERT_ROWS) {
+            org.jooq.InsertValuesStepN insert = db.insertInto((org.jooq.Table) table, fields);
+            for (org.jooq.UpdatableRecord<?> row : rows.subList(from, Math.min(rows.size(), from + UPSERT_ROWS))) {
+                insert = insert.values(row.intoArray());
+            }
+            Map<org.jooq.Field<?>, org.jooq.Field<?>> set = new LinkedHashMap<>();
+            for (org.jooq.Field<?> field : fields) {
+                set.put(field, DSL.excluded(field));
+            }
+            insert.onDuplicateKeyUpdate().set(set).execute();
+        }
+    }
+
+    private static final int UPSERT_ROWS = 1000;
+
+    /** The audit entries, gate events and grades the calculation collected, each kind in a few statements. */
+    private void finish(CourseFacts course) {
+        long courseId = course.teacher().courseId();
+        audit.recordAll(course.audit);
+        if (!course.changed.isEmpty()) {
+            events.publishEvent(new IndicatorProficienciesChanged(courseId, course.teacher().personId(), course.changed));
+        }
+        course.grades.forEach((unit, scores) -> gradebook.recordScores(unit.gradebookResourceId(),
+                new Gradebook.NewItem(unit.title(), scores.getFirst().scoreMaximum(), GRADEBOOK_TAG), scores));
     }
 
     /** Unmarks fields set to the value they had; true when any other than updated_at still differs. */
@@ -295,42 +399,28 @@ class ProficiencyLedger {
                 .orderBy(PROFICIENCY_LOCK.STUDENT_PERSON_ID).forUpdate().fetch();
     }
 
-    private void lock(long courseId, Collection<Long> studentIds) {
-        for (Long student : new TreeSet<>(studentIds)) {
-            db.insertInto(PROFICIENCY_LOCK).set(PROFICIENCY_LOCK.COURSE_ID, courseId)
-                    .set(PROFICIENCY_LOCK.STUDENT_PERSON_ID, student).onDuplicateKeyIgnore().execute();
-            db.selectFrom(PROFICIENCY_LOCK).where(PROFICIENCY_LOCK.COURSE_ID.eq(courseId),
-                    PROFICIENCY_LOCK.STUDENT_PERSON_ID.eq(student)).forUpdate().fetchSingle();
-        }
-    }
-
-    private void indicator(CourseFacts course, long studentId, long indicatorId) {
-        long courseId = course.teacher().courseId();
-        IndicatorProficiencyRecord row = indicatorRow(course, studentId, indicatorId,
-                scores(courseId, studentId, indicatorId),
-                db.selectFrom(INDICATOR_PROFICIENCY).where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId),
-                        INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
-                        INDICATOR_PROFICIENCY.INDICATOR_ITEM_ID.eq(indicatorId)).fetchOne());
-        if (row != null) {
-            row.store();
-        }
+    /** One statement: an upsert that meets an existing row takes its exclusive lock until commit. */
+    private void lock(long courseId, long studentId) {
+        db.insertInto(PROFICIENCY_LOCK).set(PROFICIENCY_LOCK.COURSE_ID, courseId)
+                .set(PROFICIENCY_LOCK.STUDENT_PERSON_ID, studentId)
+                .onDuplicateKeyUpdate().set(PROFICIENCY_LOCK.STUDENT_PERSON_ID, studentId).execute();
     }
 
     /**
      * The indicator's row as it should be now (not yet stored), or {@code null} when there is neither
-     * a row nor a score. Records the audit entry and publishes the event when the value changes.
+     * a row nor a score. Collects the audit entry and the gate event when the value changes.
      */
     private @Nullable IndicatorProficiencyRecord indicatorRow(CourseFacts course, long studentId, long indicatorId,
-                                                              List<Scored> scored,
+                                                              List<ProficiencyCalculator.Score> scores, String series,
                                                               @Nullable IndicatorProficiencyRecord row) {
         long courseId = course.teacher().courseId();
-        ProficiencyCalculator.Result result = ProficiencyCalculator.calculate(
-                scored.stream().map(Scored::score).toList(), course.policy().calculation(course.scale()));
-        Double value = result.value().orElse(null);
-        boolean mastery = value != null && course.scale().reachesMastery(value);
-        if (row == null && scored.isEmpty()) {
+        if (row == null && scores.isEmpty()) {
             return null;
         }
+        ProficiencyCalculator.Result result = ProficiencyCalculator.calculate(scores,
+                course.policy().calculation(course.scale()));
+        Double value = result.value().orElse(null);
+        boolean mastery = value != null && course.scale().reachesMastery(value);
         boolean changed = row == null || !Objects.equals(row.getProficiency(), value) || row.getMastery() != mastery;
         String before = row == null ? null : describe(row.getLevelLabel(), row.getProficiency());
         if (row == null) {
@@ -344,13 +434,14 @@ class ProficiencyLedger {
         row.setLevelPosition(level == null ? null : level.position());
         row.setLevelLabel(level == null ? null : level.label());
         row.setMastery(mastery);
-        row.setScoreCount(scored.size());
+        row.setScoreCount(scores.size());
         row.setMethod(course.policy().method().name());
+        row.setScoreSeries(series);
         row.setUpdatedAt(records.now());
         if (changed) {
-            audit.record(courseId, studentId, AuditKind.PROFICIENCY, indicatorLabel(indicatorId), before,
-                    describe(row.getLevelLabel(), value));
-            events.publishEvent(new IndicatorProficiencyChanged(courseId, studentId, indicatorId, value, mastery,
+            course.audit.add(new AuditTrail.Change(courseId, studentId, AuditKind.PROFICIENCY, indicatorLabel(course, indicatorId),
+                    before, describe(row.getLevelLabel(), value)));
+            course.changed.add(new IndicatorProficiencyChanged(courseId, studentId, indicatorId, value, mastery,
                     course.teacher().personId()));
         }
         return row;
@@ -364,46 +455,16 @@ class ProficiencyLedger {
         return (label == null ? "" : label + " ") + "(" + String.format(java.util.Locale.ROOT, "%.2f", value) + ")";
     }
 
-    private String indicatorLabel(long indicatorId) {
-        var item = db.select(STANDARD_ITEM.CODE, STANDARD_ITEM.STATEMENT).from(STANDARD_ITEM)
-                .where(STANDARD_ITEM.ID.eq(indicatorId)).fetchOne();
-        if (item == null) {
-            return "#" + indicatorId;
-        }
-        return item.value1() == null ? item.value2() : item.value1() + " " + item.value2();
+    private static String indicatorLabel(CourseFacts course, long indicatorId) {
+        return course.facts.labels().getOrDefault(indicatorId, "#" + indicatorId);
     }
 
-    private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds) {
-        long courseId = course.teacher().courseId();
-        Map<Long, Optional<Double>> mine = new HashMap<>();
-        db.select(INDICATOR_PROFICIENCY.INDICATOR_ITEM_ID, INDICATOR_PROFICIENCY.PROFICIENCY).from(INDICATOR_PROFICIENCY)
-                .where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId), INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
-                .forEach(r -> mine.put(r.value1(), Optional.ofNullable(r.value2())));
-        rollUp(course, studentId, indicatorIds, mine,
-                standardId -> db.selectFrom(STANDARD_PROFICIENCY).where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId),
-                        STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
-                        STANDARD_PROFICIENCY.STANDARD_ITEM_ID.eq(standardId)).fetchOne(),
-                unitId -> db.selectFrom(UNIT_PROFICIENCY).where(UNIT_PROFICIENCY.UNIT_ID.eq(unitId),
-                        UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId)).fetchOne(),
-                org.jooq.UpdatableRecord::store);
-    }
-
-    /** The batch form: stored rows come from maps read beforehand, and the rows to write go to {@code writes}. */
+    /** The rolled-up rows of a student: stored ones come from the maps, the rows to write go to {@code writes}. */
     private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds,
                         Map<Long, Optional<Double>> mine, Map<Pair, StandardProficiencyRecord> standardRows,
                         Map<Pair, UnitProficiencyRecord> unitRows, List<org.jooq.UpdatableRecord<?>> writes) {
-        rollUp(course, studentId, indicatorIds, mine, standardId -> standardRows.get(pair(studentId, standardId)),
-                unitId -> unitRows.get(pair(studentId, unitId)), writes::add);
-    }
-
-    private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds,
-                        Map<Long, Optional<Double>> mine,
-                        java.util.function.Function<Long, @Nullable StandardProficiencyRecord> storedStandard,
-                        java.util.function.Function<Long, @Nullable UnitProficiencyRecord> storedUnit,
-                        java.util.function.Consumer<org.jooq.UpdatableRecord<?>> write) {
         // Standards: each over the course's indicators of it (unit targets, and any with a proficiency).
-        Set<Long> targeted = new HashSet<>();
-        course.units().forEach(u -> targeted.addAll(u.indicatorIds()));
+        Set<Long> targeted = course.facts.targeted();
         Set<Long> standardIds = new TreeSet<>();
         indicatorIds.forEach(i -> {
             Long standard = course.standardOf().get(i);
@@ -418,19 +479,19 @@ class ProficiencyLedger {
                     parts.add(indicator);
                 }
             });
-            standard(course, studentId, standard, parts.stream().map(i -> mine.getOrDefault(i, Optional.empty())).toList(),
-                    storedStandard.apply(standard), write);
+            writes.add(standard(course, studentId, standard,
+                    parts.stream().map(i -> mine.getOrDefault(i, Optional.empty())).toList(),
+                    standardRows.get(pair(studentId, standard))));
         }
         for (UnitOutline unit : course.units()) {
             if (unit.indicatorIds().stream().anyMatch(indicatorIds::contains)) {
-                unit(course, studentId, unit, mine, storedUnit.apply(unit.id()), write);
+                writes.add(unit(course, studentId, unit, mine, unitRows.get(pair(studentId, unit.id()))));
             }
         }
     }
 
-    private void standard(CourseFacts course, long studentId, long standardId, List<Optional<Double>> parts,
-                          @Nullable StandardProficiencyRecord row,
-                          java.util.function.Consumer<org.jooq.UpdatableRecord<?>> write) {
+    private StandardProficiencyRecord standard(CourseFacts course, long studentId, long standardId,
+                                               List<Optional<Double>> parts, @Nullable StandardProficiencyRecord row) {
         long courseId = course.teacher().courseId();
         Double value = RollUp.combine(course.policy().rollUp(), parts, course.scale()).orElse(null);
         if (row == null) {
@@ -447,12 +508,17 @@ class ProficiencyLedger {
         row.setIndicatorsAssessed((int) parts.stream().filter(Optional::isPresent).count());
         row.setRollup(course.policy().rollUp().name());
         row.setUpdatedAt(records.now());
-        write.accept(row);
+        return row;
     }
 
-    /** Indicators to their standards, standards to the unit; then the gradebook, if what it shows changes. */
-    private void unit(CourseFacts course, long studentId, UnitOutline unit, Map<Long, Optional<Double>> mine,
-                      @Nullable UnitProficiencyRecord row, java.util.function.Consumer<org.jooq.UpdatableRecord<?>> write) {
+    /**
+     * Indicators to their standards, standards to the unit; then the unit's grade is queued for the
+     * gradebook outbox (sent by its worker), if what the LMS shows would change. The unit's column is
+     * the gradebook item with the unit's resource id: one made by a deep-linked placement is used as
+     * it is; otherwise one is defined, named after the unit.
+     */
+    private UnitProficiencyRecord unit(CourseFacts course, long studentId, UnitOutline unit,
+                                       Map<Long, Optional<Double>> mine, @Nullable UnitProficiencyRecord row) {
         long courseId = course.teacher().courseId();
         Map<Long, List<Optional<Double>>> groups = new LinkedHashMap<>();
         List<Long> indicators = unit.indicatorIds().stream().distinct().toList();
@@ -485,25 +551,13 @@ class ProficiencyLedger {
             double maximum = course.policy().gradeMaximum();
             if (!Objects.equals(row.getGradeScore(), score) || !Objects.equals(row.getGradeMaximum(), maximum)
                     || !Objects.equals(row.getGradeLabel(), level.label())) {
-                send(unit, studentId, score, maximum, level.label());
+                course.grades.computeIfAbsent(unit, k -> new ArrayList<>())
+                        .add(new Gradebook.PendingScore(studentId, score, maximum, level.label()));
                 row.setGradeScore(score);
                 row.setGradeMaximum(maximum);
                 row.setGradeLabel(level.label());
             }
         }
-        write.accept(row);
-    }
-
-    /**
-     * Queues the unit's grade in the gradebook outbox (sent by its worker). The unit's column is the
-     * gradebook item with the unit's resource id: one made by a deep-linked placement is used as it
-     * is; otherwise one is defined, named after the unit.
-     */
-    private void send(UnitOutline unit, long studentId, double score, double maximum, @Nullable String label) {
-        String resourceId = unit.gradebookResourceId();
-        if (!gradebook.hasItem(resourceId)) {
-            gradebook.defineItem(resourceId, unit.title(), maximum, GRADEBOOK_TAG);
-        }
-        gradebook.recordScore(resourceId, studentId, score, maximum, label);
+        return row;
     }
 }

@@ -35,6 +35,9 @@ public class Gradebook {
 
     static final String SUPERSEDED_BY_NEWER = "replaced by a newer score before it was sent";
 
+    /** Rows per multi-row insert: large enough to cut round trips, small enough for any packet size. */
+    private static final int INSERT_ROWS = 1000;
+
     private final DSLContext db;
     private final Clock clock;
     private final CurrentViewer currentViewer;
@@ -87,6 +90,14 @@ public class Gradebook {
                 GRADEBOOK_ITEM.RESOURCE_ID.eq(resourceId));
     }
 
+    /** A student's score for {@link #recordScores}. */
+    public record PendingScore(long studentPersonId, double scoreGiven, double scoreMaximum, @Nullable String levelLabel) {
+    }
+
+    /** The item {@link #recordScores} defines when the course has none with the resource id yet. */
+    public record NewItem(String label, double scoreMaximum, @Nullable String tag) {
+    }
+
     /**
      * Teachers only: queues a student's score for the LMS. Older scores of the same student and
      * item that have not gone out yet are superseded in the same transaction. The score's timestamp
@@ -99,49 +110,81 @@ public class Gradebook {
     @Transactional
     public long recordScore(String itemResourceId, long studentPersonId, double scoreGiven, double scoreMaximum,
                             @Nullable String levelLabel) {
+        long itemId = recordScores(itemResourceId, null, List.of(new PendingScore(studentPersonId, scoreGiven,
+                scoreMaximum, levelLabel)));
+        return db.select(DSL.max(GRADEBOOK_SCORE_OUTBOX.ID)).from(GRADEBOOK_SCORE_OUTBOX)
+                .where(GRADEBOOK_SCORE_OUTBOX.ITEM_ID.eq(itemId), GRADEBOOK_SCORE_OUTBOX.PERSON_ID.eq(studentPersonId))
+                .fetchSingle().value1();
+    }
+
+    /**
+     * Teachers only: {@link #recordScore} for many students of one item in a few statements (a
+     * policy change regrades a whole class), defining the item first from {@code ifMissing} when the
+     * course has none with this resource id. Each student's scores are at most one per call.
+     *
+     * @return the item's id
+     */
+    @Transactional
+    public long recordScores(String itemResourceId, @Nullable NewItem ifMissing, List<PendingScore> scores) {
         Viewer viewer = currentViewer.requireTeacher();
-        if (!(scoreMaximum > 0) || scoreGiven < 0 || Double.isNaN(scoreGiven)) {
-            throw new IllegalArgumentException("a score needs a positive maximum and a score of at least zero");
+        for (PendingScore score : scores) {
+            if (!(score.scoreMaximum() > 0) || score.scoreGiven() < 0 || Double.isNaN(score.scoreGiven())) {
+                throw new IllegalArgumentException("a score needs a positive maximum and a score of at least zero");
+            }
         }
         // Locking the item serialises scores of one item, so timestamps grow even for a first score.
-        GradebookItemRecord item = db.selectFrom(GRADEBOOK_ITEM)
-                .where(GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()), GRADEBOOK_ITEM.RESOURCE_ID.eq(itemResourceId))
-                .forUpdate().fetchOptional()
-                .orElseThrow(() -> new IllegalArgumentException("no gradebook item " + itemResourceId + " in this course"));
-        boolean student = db.fetchExists(ENROLLMENT, ENROLLMENT.COURSE_ID.eq(viewer.courseId()),
-                ENROLLMENT.PERSON_ID.eq(studentPersonId), ENROLLMENT.ROLE.eq(Role.STUDENT.name()));
-        if (!student) {
-            throw new IllegalArgumentException("person " + studentPersonId + " is not a student of this course");
+        GradebookItemRecord item = lockedItem(viewer, itemResourceId);
+        if (item == null && ifMissing != null) {
+            defineItem(itemResourceId, ifMissing.label(), ifMissing.scoreMaximum(), ifMissing.tag());
+            item = lockedItem(viewer, itemResourceId);
         }
+        if (item == null) {
+            throw new IllegalArgumentException("no gradebook item " + itemResourceId + " in this course");
+        }
+        if (scores.isEmpty()) {
+            return item.getId();
+        }
+        java.util.Set<Long> people = new java.util.TreeSet<>();
+        scores.forEach(score -> people.add(score.studentPersonId()));
+        java.util.Set<Long> students = new java.util.HashSet<>(db.select(ENROLLMENT.PERSON_ID).from(ENROLLMENT)
+                .where(ENROLLMENT.COURSE_ID.eq(viewer.courseId()), ENROLLMENT.PERSON_ID.in(people),
+                        ENROLLMENT.ROLE.eq(Role.STUDENT.name()))
+                .fetch(ENROLLMENT.PERSON_ID));
+        people.stream().filter(person -> !students.contains(person)).findFirst().ifPresent(person -> {
+            throw new IllegalArgumentException("person " + person + " is not a student of this course");
+        });
+        var o = GRADEBOOK_SCORE_OUTBOX;
         LocalDateTime now = now();
-        LocalDateTime latest = db.select(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP).from(GRADEBOOK_SCORE_OUTBOX)
-                .where(GRADEBOOK_SCORE_OUTBOX.ITEM_ID.eq(item.getId()), GRADEBOOK_SCORE_OUTBOX.PERSON_ID.eq(studentPersonId))
-                .orderBy(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP.desc()).limit(1).forUpdate()
-                .fetchOne(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP);
-        LocalDateTime timestamp = latest == null || latest.plusSeconds(1).isBefore(now) ? now : latest.plusSeconds(1);
-        db.update(GRADEBOOK_SCORE_OUTBOX)
-                .set(GRADEBOOK_SCORE_OUTBOX.STATUS, ScoreStatus.SUPERSEDED.name())
-                .set(GRADEBOOK_SCORE_OUTBOX.LAST_ERROR, SUPERSEDED_BY_NEWER)
-                .set(GRADEBOOK_SCORE_OUTBOX.UPDATED_AT, now)
-                .where(GRADEBOOK_SCORE_OUTBOX.ITEM_ID.eq(item.getId()), GRADEBOOK_SCORE_OUTBOX.PERSON_ID.eq(studentPersonId),
-                        GRADEBOOK_SCORE_OUTBOX.STATUS.in(ScoreStatus.PENDING.name(), ScoreStatus.FAILED.name()))
+        Map<Long, LocalDateTime> latest = db.select(o.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP)).from(o)
+                .where(o.ITEM_ID.eq(item.getId()), o.PERSON_ID.in(people)).groupBy(o.PERSON_ID)
+                .fetchMap(o.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP));
+        db.update(o)
+                .set(o.STATUS, ScoreStatus.SUPERSEDED.name())
+                .set(o.LAST_ERROR, SUPERSEDED_BY_NEWER)
+                .set(o.UPDATED_AT, now)
+                .where(o.ITEM_ID.eq(item.getId()), o.PERSON_ID.in(people),
+                        o.STATUS.in(ScoreStatus.PENDING.name(), ScoreStatus.FAILED.name()))
                 .execute();
-        String comment = levelLabel == null ? null : levelLabel.length() > 1000 ? levelLabel.substring(0, 1000) : levelLabel;
-        return db.insertInto(GRADEBOOK_SCORE_OUTBOX)
-                .set(GRADEBOOK_SCORE_OUTBOX.ITEM_ID, item.getId())
-                .set(GRADEBOOK_SCORE_OUTBOX.COURSE_ID, viewer.courseId())
-                .set(GRADEBOOK_SCORE_OUTBOX.PERSON_ID, studentPersonId)
-                .set(GRADEBOOK_SCORE_OUTBOX.SCORE_GIVEN, scoreGiven)
-                .set(GRADEBOOK_SCORE_OUTBOX.SCORE_MAXIMUM, scoreMaximum)
-                .set(GRADEBOOK_SCORE_OUTBOX.COMMENT, comment)
-                .set(GRADEBOOK_SCORE_OUTBOX.SCORE_TIMESTAMP, timestamp)
-                .set(GRADEBOOK_SCORE_OUTBOX.STATUS, ScoreStatus.PENDING.name())
-                .set(GRADEBOOK_SCORE_OUTBOX.ATTEMPTS, 0)
-                .set(GRADEBOOK_SCORE_OUTBOX.NEXT_ATTEMPT_AT, now)
-                .set(GRADEBOOK_SCORE_OUTBOX.IN_FLIGHT, false)
-                .set(GRADEBOOK_SCORE_OUTBOX.CREATED_AT, now)
-                .set(GRADEBOOK_SCORE_OUTBOX.UPDATED_AT, now)
-                .returningResult(GRADEBOOK_SCORE_OUTBOX.ID).fetchSingle().value1();
+        for (int from = 0; from < scores.size(); from += INSERT_ROWS) {
+            var insert = db.insertInto(o, o.ITEM_ID, o.COURSE_ID, o.PERSON_ID, o.SCORE_GIVEN, o.SCORE_MAXIMUM, o.COMMENT,
+                    o.SCORE_TIMESTAMP, o.STATUS, o.ATTEMPTS, o.NEXT_ATTEMPT_AT, o.IN_FLIGHT, o.CREATED_AT, o.UPDATED_AT);
+            for (PendingScore score : scores.subList(from, Math.min(scores.size(), from + INSERT_ROWS))) {
+                LocalDateTime before = latest.get(score.studentPersonId());
+                LocalDateTime timestamp = before == null || before.plusSeconds(1).isBefore(now) ? now : before.plusSeconds(1);
+                String label = score.levelLabel();
+                String comment = label == null ? null : label.length() > 1000 ? label.substring(0, 1000) : label;
+                insert = insert.values(item.getId(), viewer.courseId(), score.studentPersonId(), score.scoreGiven(),
+                        score.scoreMaximum(), comment, timestamp, ScoreStatus.PENDING.name(), 0, now, false, now, now);
+            }
+            insert.execute();
+        }
+        return item.getId();
+    }
+
+    private @Nullable GradebookItemRecord lockedItem(Viewer viewer, String resourceId) {
+        return db.selectFrom(GRADEBOOK_ITEM)
+                .where(GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()), GRADEBOOK_ITEM.RESOURCE_ID.eq(resourceId))
+                .forUpdate().fetchOne();
     }
 
     /** Teachers only: the latest score of each student and item in the teacher's course. */

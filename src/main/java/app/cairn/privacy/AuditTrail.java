@@ -27,6 +27,7 @@ import cairn.schema.tables.Person;
 public class AuditTrail {
 
     private static final int MAX_TEXT = 300;
+    private static final int INSERT_ROWS = 1000;
 
     private final DSLContext db;
     private final Clock clock;
@@ -46,6 +47,32 @@ public class AuditTrail {
     public void record(long courseId, @Nullable Long studentPersonId, AuditKind kind, String subject,
                        @Nullable String from, @Nullable String to) {
         insert(courseId, currentViewer.find().map(Viewer::personId).orElse(null), studentPersonId, kind, subject, from, to);
+    }
+
+    /** One entry for {@link #recordAll}. */
+    public record Change(long courseId, @Nullable Long studentPersonId, AuditKind kind, String subject,
+                         @Nullable String from, @Nullable String to) {
+    }
+
+    /**
+     * {@link #record} for many changes at once, in multi-row inserts (a policy change recalculates a
+     * whole class). Same rules: the caller has checked access and holds the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        Long actor = currentViewer.find().map(Viewer::personId).orElse(null);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        var a = AUDIT_EVENT;
+        for (int from = 0; from < changes.size(); from += INSERT_ROWS) {
+            var insert = db.insertInto(a, a.COURSE_ID, a.ACTOR_PERSON_ID, a.SUBJECT_PERSON_ID, a.KIND, a.SUBJECT,
+                    a.FROM_VALUE, a.TO_VALUE, a.AT);
+            for (Change change : changes.subList(from, Math.min(changes.size(), from + INSERT_ROWS))) {
+                insert = insert.values(change.courseId(), actor, change.studentPersonId(), change.kind().name(),
+                        clip(change.subject()), change.from() == null ? null : clip(change.from()),
+                        change.to() == null ? null : clip(change.to()), now);
+            }
+            insert.execute();
+        }
     }
 
     /** For Cairn's own jobs, which act for nobody even when started from a signed-in thread. */

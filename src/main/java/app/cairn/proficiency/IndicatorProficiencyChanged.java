@@ -4,9 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A student's proficiency on a performance indicator in a course changed (a score was saved, a
- * date corrected, or the course's policy changed). Published by the evidence feature inside the
- * transaction that saved it; the unit feature listens in the same transaction and opens the mastery
- * gate of the course's targets on that indicator when {@code mastery} is reached.
+ * date corrected, or the course's policy changed); one of {@link IndicatorProficienciesChanged}.
  *
  * @param proficiency the new proficiency, {@code null} when there is not enough evidence yet
  * @param mastery     whether it reaches the mastery level of the course's scale

@@ -3,10 +3,16 @@ package app.cairn.unit;
 import static cairn.schema.Tables.UNIT;
 import static cairn.schema.Tables.UNIT_TARGET;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.cairn.proficiency.IndicatorProficienciesChanged;
 import app.cairn.proficiency.IndicatorProficiencyChanged;
 
 /**
@@ -28,13 +34,22 @@ class ProficiencyGate {
     }
 
     @EventListener
-    void on(IndicatorProficiencyChanged change) {
-        if (!change.mastery()) {
+    void on(IndicatorProficienciesChanged changed) {
+        List<IndicatorProficiencyChanged> reached = changed.changes().stream()
+                .filter(IndicatorProficiencyChanged::mastery).toList();
+        if (reached.isEmpty()) {
             return;
         }
-        db.select(UNIT_TARGET.ID).from(UNIT_TARGET).join(UNIT).on(UNIT.ID.eq(UNIT_TARGET.UNIT_ID))
-                .where(UNIT.COURSE_ID.eq(change.courseId()), UNIT_TARGET.INDICATOR_ITEM_ID.eq(change.indicatorItemId()))
-                .fetch(UNIT_TARGET.ID)
-                .forEach(target -> units.recordProficient(change.studentPersonId(), target, change.byPersonId()));
+        Map<Long, List<Long>> targetsOf = new HashMap<>();
+        db.select(UNIT_TARGET.INDICATOR_ITEM_ID, UNIT_TARGET.ID).from(UNIT_TARGET).join(UNIT).on(UNIT.ID.eq(UNIT_TARGET.UNIT_ID))
+                .where(UNIT.COURSE_ID.eq(changed.courseId()), UNIT_TARGET.INDICATOR_ITEM_ID.in(
+                        reached.stream().map(IndicatorProficiencyChanged::indicatorItemId).distinct().toList()))
+                .forEach(r -> targetsOf.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        List<Units.Passed> passed = new ArrayList<>();
+        for (IndicatorProficiencyChanged change : reached) {
+            targetsOf.getOrDefault(change.indicatorItemId(), List.of())
+                    .forEach(target -> passed.add(new Units.Passed(change.studentPersonId(), target)));
+        }
+        units.recordProficient(changed.courseId(), passed, changed.byPersonId());
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -524,23 +525,61 @@ public class Units {
         Viewer viewer = currentViewer.requireTeacher();
         UnitTargetRecord target = readableTarget(viewer, targetId);
         student(studentPersonId);
-        recordProficient(studentPersonId, target.getId(), viewer.personId());
+        recordProficient(viewer.courseId(), List.of(new Passed(studentPersonId, target.getId())), viewer.personId());
+    }
+
+    /** A student past a target's gate, for {@link #recordProficient}. */
+    record Passed(long studentPersonId, long targetId) {
     }
 
     /**
-     * For {@link ProficiencyGate}, when scored evidence shows proficiency; the evidence feature has
-     * checked access. Runs in the caller's transaction.
+     * For {@link ProficiencyGate}, when scored evidence shows proficiency (and for a teacher's mark):
+     * each target's gate opens for its student, unless it already had, with an audit entry each. In a
+     * few statements whatever the count, since a policy change can open a whole class's gates. The
+     * caller has checked access; runs in the caller's transaction.
      */
-    void recordProficient(long studentPersonId, long targetId, long byPersonId) {
-        TargetProgressRecord progress = progress(targetId, studentPersonId);
-        if (progress.getProficientAt() == null) {
-            progress.setProficientAt(now());
-            progress.setProficientBy(byPersonId);
-            progress.store();
-            UnitRecord unit = unitOfTarget(targetId);
-            audit.record(unit.getCourseId(), studentPersonId, AuditKind.GATE_PASSED, targetLabel(unit, targetId),
-                    null, null);
+    void recordProficient(long courseId, List<Passed> passed, long byPersonId) {
+        if (passed.isEmpty()) {
+            return;
         }
+        Set<Long> targets = new TreeSet<>();
+        Set<Long> students = new TreeSet<>();
+        passed.forEach(p -> {
+            targets.add(p.targetId());
+            students.add(p.studentPersonId());
+        });
+        Map<Passed, TargetProgressRecord> existing = new HashMap<>();
+        db.selectFrom(TARGET_PROGRESS).where(TARGET_PROGRESS.TARGET_ID.in(targets),
+                        TARGET_PROGRESS.STUDENT_PERSON_ID.in(students))
+                .forEach(p -> existing.put(new Passed(p.getStudentPersonId(), p.getTargetId()), p));
+        Map<Long, String> labels = new HashMap<>();
+        db.select(UNIT_TARGET.ID, UNIT.TITLE, UNIT_TARGET.POSITION).from(UNIT_TARGET).join(UNIT).on(UNIT.ID.eq(UNIT_TARGET.UNIT_ID))
+                .where(UNIT_TARGET.ID.in(targets))
+                .forEach(r -> labels.put(r.value1(), targetLabel(r.value2(), r.value3())));
+        LocalDateTime now = now();
+        List<TargetProgressRecord> writes = new ArrayList<>();
+        List<AuditTrail.Change> entries = new ArrayList<>();
+        for (Passed pass : new LinkedHashSet<>(passed)) {
+            TargetProgressRecord progress = existing.get(pass);
+            if (progress == null) {
+                progress = db.newRecord(TARGET_PROGRESS);
+                progress.setTargetId(pass.targetId());
+                progress.setStudentPersonId(pass.studentPersonId());
+            } else if (progress.getProficientAt() != null) {
+                continue;
+            }
+            progress.setProficientAt(now);
+            progress.setProficientBy(byPersonId);
+            writes.add(progress);
+            entries.add(new AuditTrail.Change(courseId, pass.studentPersonId(), AuditKind.GATE_PASSED,
+                    labels.getOrDefault(pass.targetId(), "?"), null, null));
+        }
+        if (writes.size() == 1) {
+            writes.getFirst().store();
+        } else if (!writes.isEmpty()) {
+            db.batchStore(writes).execute();
+        }
+        audit.recordAll(entries);
     }
 
     /** A teacher lets a student past a target without proficiency yet; who, when and why are kept. */
@@ -572,7 +611,11 @@ public class Units {
     private String targetLabel(UnitRecord unit, long targetId) {
         Integer position = db.select(UNIT_TARGET.POSITION).from(UNIT_TARGET).where(UNIT_TARGET.ID.eq(targetId))
                 .fetchOne(UNIT_TARGET.POSITION);
-        return unit.getTitle() + " · " + (position == null ? "?" : position + 1);
+        return targetLabel(unit.getTitle(), position);
+    }
+
+    private static String targetLabel(String unitTitle, @Nullable Integer position) {
+        return unitTitle + " · " + (position == null ? "?" : position + 1);
     }
 
     /** The class in a unit, stuck longest first, with the proposals waiting. Teachers only. */

@@ -677,6 +677,72 @@ class EvidenceIT extends KaribuTest {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Autowired
+    ProficiencyLedger ledger;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void a_class_wide_recalculation_opens_every_gate_reached_queues_every_grade_and_matches_one_read_from_the_evidence() {
+        setUp();
+        actAs(teacher);
+        policies.savePolicyOfMyCourse(new PolicyDraft(CalculationMethod.MEAN, 0.65, 2, RollUpRule.MEAN,
+                GradeMapping.LINEAR, 100, Map.of(), null));
+        // Three students, each Beginning then Proficient: a mean of 2, below mastery, so no gate opens yet.
+        List<Viewer> students = new ArrayList<>(List.of(student));
+        for (int i = 0; i < 2; i++) {
+            students.add(launchAsStudent(course));
+            units.choose(built.labAssessment().id(), Set.of(built.essay()));
+        }
+        for (Viewer one : students) {
+            student = one;
+            score(handInEssay("First try").id(), 0);
+            score(handInEssay("Second try").id(), 2);
+        }
+        actAs(teacher);
+        for (Viewer one : students) {
+            assertThat(units.pathOf(built.unit().id(), one.personId()).steps().getFirst().state())
+                    .isEqualTo(TargetState.CURRENT);
+        }
+        int auditBefore = audit.countOfMyCourse(null);
+
+        policies.savePolicyOfMyCourse(new PolicyDraft(CalculationMethod.HIGHEST, 0.65, 2, RollUpRule.MEAN,
+                GradeMapping.LINEAR, 100, Map.of(), policies.policyOfMyCourse().revision()));
+
+        var indicator = INDICATOR_PROFICIENCY;
+        Map<Long, Double> values = db.select(indicator.STUDENT_PERSON_ID, indicator.PROFICIENCY).from(indicator)
+                .where(indicator.COURSE_ID.eq(teacher.courseId())).fetchMap(indicator.STUDENT_PERSON_ID, indicator.PROFICIENCY);
+        assertThat(values).hasSize(3).allSatisfy((person, value) -> assertThat(value).isEqualTo(3.0));
+        for (Viewer one : students) {
+            assertThat(units.pathOf(built.unit().id(), one.personId()).steps().getFirst().state())
+                    .as("the gate opened by the policy change").isEqualTo(TargetState.PASSED);
+        }
+        // Unit: mean of the indicator (3) and the other with no evidence yet; each student's grade moved.
+        assertThat(gradebook.scoresOfMyCourse()).hasSize(3).allSatisfy(row -> assertThat(row.scoreGiven()).isEqualTo(75.0));
+        assertThat(audit.countOfMyCourse(null) - auditBefore).as("a proficiency and a gate entry per student")
+                .isEqualTo(6);
+
+        // A score after the change uses the new method (the course's facts are not kept stale): still the highest.
+        student = students.getFirst();
+        score(handInEssay("Third try").id(), 0);
+        assertThat(db.select(indicator.PROFICIENCY).from(indicator).where(indicator.COURSE_ID.eq(teacher.courseId()),
+                indicator.STUDENT_PERSON_ID.eq(student.personId())).fetchSingle().value1()).isEqualTo(3.0);
+
+        // The stored series and the evidence tables tell the same story: forget the series, and the
+        // recalculation that reads the evidence instead writes the same series back and changes nothing else.
+        Map<Long, String> series = db.select(indicator.STUDENT_PERSON_ID, indicator.SCORE_SERIES).from(indicator)
+                .where(indicator.COURSE_ID.eq(teacher.courseId())).fetchMap(indicator.STUDENT_PERSON_ID, indicator.SCORE_SERIES);
+        assertThat(series.get(student.personId())).as("three scores in the order done").matches("\\S+ \\S+ \\S+");
+        db.update(indicator).setNull(indicator.SCORE_SERIES).where(indicator.COURSE_ID.eq(teacher.courseId())).execute();
+        int auditBeforeReread = audit.countOfMyCourse(null);
+        transactions.executeWithoutResult(status -> ledger.recalculateCourse(teacher.courseId()));
+        assertThat(db.select(indicator.STUDENT_PERSON_ID, indicator.SCORE_SERIES).from(indicator)
+                .where(indicator.COURSE_ID.eq(teacher.courseId())).fetchMap(indicator.STUDENT_PERSON_ID, indicator.SCORE_SERIES))
+                .isEqualTo(series);
+        assertThat(audit.countOfMyCourse(null)).as("nothing changed, nothing audited").isEqualTo(auditBeforeReread);
+        assertThat(gradebook.scoresOfMyCourse()).hasSize(3);
+    }
+
     @Test
     void the_grid_comes_page_by_page_with_its_size_and_the_class_spread_over_the_levels_for_teachers_only() {
         setUp();
