@@ -87,16 +87,27 @@ class EvidenceRecords {
 
     /** Bumps the revision if it is still {@code baseRevision}; else someone changed it meanwhile. */
     void bump(EvidenceRecord evidence, int baseRevision) {
+        LocalDateTime now = now();
         int updated = db.update(EVIDENCE).set(EVIDENCE.REVISION, EVIDENCE.REVISION.plus(1))
-                .set(EVIDENCE.UPDATED_AT, now())
+                .set(EVIDENCE.UPDATED_AT, now)
                 .where(EVIDENCE.ID.eq(evidence.getId()), EVIDENCE.REVISION.eq(baseRevision)).execute();
         if (updated == 0) {
             throw new EvidenceConflictException(EvidenceConflictException.CHANGED);
         }
-        evidence.refresh();
+        // The row now holds exactly this: no need to read it back.
+        evidence.setRevision(baseRevision + 1);
+        evidence.setUpdatedAt(now);
+        evidence.changed(EVIDENCE.REVISION, false);
+        evidence.changed(EVIDENCE.UPDATED_AT, false);
     }
 
     EvidenceHistoryRecord addHistory(EvidenceRecord evidence, HistoryKind kind, Viewer actor, @Nullable String comment) {
+        return addHistory(evidence, kind, actor, comment, entry -> { });
+    }
+
+    /** With more fields of the entry set before it is stored, in the same insert. */
+    EvidenceHistoryRecord addHistory(EvidenceRecord evidence, HistoryKind kind, Viewer actor, @Nullable String comment,
+                                     java.util.function.Consumer<EvidenceHistoryRecord> more) {
         EvidenceHistoryRecord entry = db.newRecord(EVIDENCE_HISTORY);
         entry.setEvidenceId(evidence.getId());
         entry.setKind(kind.name());
@@ -104,6 +115,7 @@ class EvidenceRecords {
         entry.setActorName(actor.displayName());
         entry.setComment(comment);
         entry.setHappenedAt(now());
+        more.accept(entry);
         entry.store();
         return entry;
     }

@@ -137,12 +137,7 @@ public class Scoring {
         }
         // First the evidence (the second of two teachers stops here), then the rubric, locked until commit.
         records.bump(evidence, draft.baseRevision());
-        RubricVersion version;
-        try {
-            version = rubrics.useForScoring(evidence.getRubricId(), draft.rubricVersionId(), draft.rubricRevision());
-        } catch (RubricConflictException e) {
-            throw new EvidenceConflictException(EvidenceConflictException.RUBRIC_OUTDATED);
-        }
+        RubricVersion version = rubricForScoring(evidence.getRubricId(), draft);
         List<EvidenceProblem> problems = new ArrayList<>();
         Set<Long> criteria = new HashSet<>();
         for (RubricVersion.Criterion criterion : version.criteria()) {
@@ -169,26 +164,28 @@ public class Scoring {
                 .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId), EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()),
                         EVIDENCE_HISTORY.SUPERSEDED_AT.isNull())
                 .fetch(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID));
-        db.update(EVIDENCE_HISTORY).set(EVIDENCE_HISTORY.SUPERSEDED_AT, now)
-                .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId), EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()),
-                        EVIDENCE_HISTORY.SUPERSEDED_AT.isNull()).execute();
-        EvidenceHistoryRecord entry = records.addHistory(evidence, HistoryKind.SCORED, viewer, comment);
-        entry.setRubricVersionId(version.id());
-        entry.setPerformedOn(evidence.getPerformedOn());
-        entry.update();
+        if (!indicators.isEmpty()) {
+            // Every score has a level per criterion, so with none found there is no earlier score to supersede.
+            db.update(EVIDENCE_HISTORY).set(EVIDENCE_HISTORY.SUPERSEDED_AT, now)
+                    .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId), EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()),
+                            EVIDENCE_HISTORY.SUPERSEDED_AT.isNull()).execute();
+        }
+        EvidenceHistoryRecord entry = records.addHistory(evidence, HistoryKind.SCORED, viewer, comment, e -> {
+            e.setRubricVersionId(version.id());
+            e.setPerformedOn(evidence.getPerformedOn());
+        });
         List<String> given = new ArrayList<>();
+        var l = EVIDENCE_SCORE_LEVEL;
+        var levels = db.insertInto(l, l.HISTORY_ID, l.CRITERION_ID, l.INDICATOR_ITEM_ID, l.CRITERION_TITLE, l.LEVEL_POSITION,
+                l.POINTS, l.LEVEL_LABEL);
         for (RubricVersion.Criterion criterion : version.criteria()) {
             RubricVersion.Level level = version.levels().get(draft.levels().get(criterion.id()));
             given.add(criterion.title() + ": " + level.label());
-            db.insertInto(EVIDENCE_SCORE_LEVEL).set(EVIDENCE_SCORE_LEVEL.HISTORY_ID, entry.getId())
-                    .set(EVIDENCE_SCORE_LEVEL.CRITERION_ID, criterion.id())
-                    .set(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID, criterion.indicatorId())
-                    .set(EVIDENCE_SCORE_LEVEL.CRITERION_TITLE, criterion.title())
-                    .set(EVIDENCE_SCORE_LEVEL.LEVEL_POSITION, level.position())
-                    .set(EVIDENCE_SCORE_LEVEL.POINTS, level.points())
-                    .set(EVIDENCE_SCORE_LEVEL.LEVEL_LABEL, level.label()).execute();
+            levels = levels.values(entry.getId(), criterion.id(), criterion.indicatorId(), criterion.title(),
+                    level.position(), level.points(), level.label());
             indicators.add(criterion.indicatorId());
         }
+        levels.execute();
         evidence.setStatus(EvidenceStatus.SCORED.name());
         evidence.setQueuedAt(null);
         evidence.setReassessmentReason(null);
@@ -270,6 +267,15 @@ public class Scoring {
             ledger.recalculate(evidence.getStudentPersonId(), indicators);
         }
         return records.view(evidence, student.name());
+    }
+
+    /** The rubric's current version, locked until commit, if it is still the one the teacher scored on. */
+    private RubricVersion rubricForScoring(long rubricId, ScoreDraft draft) {
+        try {
+            return rubrics.useForScoring(rubricId, draft.rubricVersionId(), draft.rubricRevision());
+        } catch (RubricConflictException e) {
+            throw new EvidenceConflictException(EvidenceConflictException.RUBRIC_OUTDATED);
+        }
     }
 
     /** The evidence's student, who must still be a student of the course. */

@@ -206,15 +206,19 @@ public class Rubrics {
     @Transactional
     public RubricVersion useForScoring(long rubricId, long versionId, int revision) {
         Viewer viewer = currentViewer.requireTeacher();
-        readableRubric(viewer, rubricId);
-        RubricRecord locked = db.selectFrom(RUBRIC).where(RUBRIC.ID.eq(rubricId)).forUpdate().fetchSingle();
+        RubricRecord locked = db.selectFrom(RUBRIC).where(RUBRIC.ID.eq(rubricId), readable(viewer)).forUpdate().fetchOne();
+        if (locked == null) {
+            throw notFound();
+        }
         RubricVersionRecord current = currentVersion(rubricId);
         if (locked.getRevision() != revision || current.getId() != versionId) {
             throw new RubricConflictException();
         }
-        db.update(RUBRIC_VERSION).set(RUBRIC_VERSION.USED_AT, now())
-                .where(RUBRIC_VERSION.ID.eq(versionId), RUBRIC_VERSION.USED_AT.isNull()).execute();
-        return version(db.fetchSingle(RUBRIC_VERSION, RUBRIC_VERSION.ID.eq(versionId)));
+        if (current.getUsedAt() == null) {
+            current.setUsedAt(now());
+            current.update();
+        }
+        return version(current);
     }
 
     /** Copies a readable rubric's current version into a new rubric of the course. Teachers only. */

@@ -142,10 +142,19 @@ public final class EvidenceBench {
         unit = units.save(unit.id(), new UnitDraft("Bench unit", "Everything at once", Pacing.SELF_PACED,
                 Continuum.PARTICIPANT, unit.revision(), targets));
         unit = units.publish(unit.id(), unit.revision());
+        // A short check-in unit on the first indicator alone: its level follows that indicator, so the new
+        // scores of part (c) change what the LMS shows and queue a gradebook row, as most real scores would.
+        Unit checkIn = units.create("Bench check-in");
+        checkIn = units.save(checkIn.id(), new UnitDraft("Bench check-in", "One target", Pacing.SELF_PACED,
+                Continuum.PARTICIPANT, checkIn.revision(), List.of(new UnitDraft.TargetDraft(null, indicators.getFirst(),
+                null, List.of(new UnitDraft.AssessmentDraft(null, "Check-in", AssessmentKind.SUMMATIVE,
+                rubricOf.getFirst().id(), ChoiceRule.CHOOSE_ONE, List.of(new UnitDraft.OptionDraft(null, "Quiz",
+                "Answer it", Modality.WRITTEN, List.of(), 10, null))))))));
+        units.publish(checkIn.id(), checkIn.revision());
         for (Rubric rubric : rubricOf) {
             rubrics.markVersionUsed(rubric.current().id());
         }
-        System.out.printf("Structure: %d indicators, %d rubrics, 1 unit in %.1f s%n", INDICATORS, INDICATORS,
+        System.out.printf("Structure: %d indicators, %d rubrics, 2 units in %.1f s%n", INDICATORS, INDICATORS,
                 (System.nanoTime() - t1) / 1e9);
 
         // Scores, straight into the tables.
@@ -236,6 +245,14 @@ public final class EvidenceBench {
         System.out.printf("(b) policy change to HIGHEST (save + full recompute, values change): %.0f ms%n",
                 (System.nanoTime() - t5) / 1e6);
 
+        // And back to "latest" (the default), so that part (c)'s new scores, the latest work, change values.
+        PolicyDraft latest = new PolicyDraft(CalculationMethod.LATEST, draft.weight(), draft.times(), draft.rollUp(),
+                draft.gradeMapping(), draft.gradeMaximum(), draft.gradeTable(), policies.policyOfMyCourse().revision());
+        long t6 = System.nanoTime();
+        policies.savePolicyOfMyCourse(latest);
+        System.out.printf("(b) policy change back to LATEST (save + full recompute, values change): %.0f ms%n",
+                (System.nanoTime() - t6) / 1e6);
+
         // (a) The mastery grid's first screen.
         Mastery mastery = app.getBean(Mastery.class);
         long unitId = unit.id();
@@ -249,25 +266,50 @@ public final class EvidenceBench {
         long criterionId = version.criteria().getFirst().id();
         int rubricRevision = rubrics.rubric(rubricOf.getFirst().id()).revision();
         int outboxBefore = db.fetchCount(GRADEBOOK_SCORE_OUTBOX, GRADEBOOK_SCORE_OUTBOX.COURSE_ID.eq(courseId));
+        StatementCounter statements = StatementCounter.install(db);
         double[] ms = new double[NEW_SCORES];
+        int[] counts = new int[NEW_SCORES];
         for (int k = 0; k < submitted.size(); k++) {
             long evidenceId = submitted.get(k);
-            // The top level: the student's proficiency and the unit's grade move, so the gradebook gets a row.
-            ScoreDraft scoreDraft = new ScoreDraft(1, version.id(), rubricRevision,
-                    Map.of(criterionId, version.levels().size() - 1), null);
+            // The lowest level, the latest work: the indicator and the check-in unit's level move, so the
+            // gradebook gets a row.
+            ScoreDraft scoreDraft = new ScoreDraft(1, version.id(), rubricRevision, Map.of(criterionId, 0), null);
+            int before = statements.count();
             long start = System.nanoTime();
             scoring.score(evidenceId, scoreDraft);
             double took = (System.nanoTime() - start) / 1e6;
             if (k >= WARM_UP) {
                 ms[k - WARM_UP] = took;
+                counts[k - WARM_UP] = statements.count() - before;
             }
         }
         int outboxAfter = db.fetchCount(GRADEBOOK_SCORE_OUTBOX, GRADEBOOK_SCORE_OUTBOX.COURSE_ID.eq(courseId));
         Arrays.sort(ms);
+        Arrays.sort(counts);
         System.out.printf("(c) one new score -> proficiency + outbox: median %.1f ms, p95 %.1f ms, max %.1f ms over %d "
-                        + "(after %d warm-up); outbox rows +%d (target <= 5 ms)%n",
+                        + "(after %d warm-up); %d statements (median); outbox rows +%d (target <= 5 ms)%n",
                 ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1], NEW_SCORES, WARM_UP,
-                outboxAfter - outboxBefore);
+                counts[counts.length / 2], outboxAfter - outboxBefore);
+        // The ledger's part alone: one student's indicator, its standard and both units calculated again
+        // (nothing changes, so nothing is written): what a score costs beyond saving the score itself.
+        long indicatorId = first.indicatorId();
+        double[] ledgerMs = new double[NEW_SCORES];
+        int[] ledgerCounts = new int[NEW_SCORES];
+        for (int k = 0; k < WARM_UP + NEW_SCORES; k++) {
+            long student = students.get(k);
+            int before = statements.count();
+            long start = System.nanoTime();
+            tx.executeWithoutResult(status -> ledger.recalculate(student, List.of(indicatorId)));
+            if (k >= WARM_UP) {
+                ledgerMs[k - WARM_UP] = (System.nanoTime() - start) / 1e6;
+                ledgerCounts[k - WARM_UP] = statements.count() - before;
+            }
+        }
+        Arrays.sort(ledgerMs);
+        Arrays.sort(ledgerCounts);
+        System.out.printf("(c) the recalculation alone (one indicator, its standard, two units): median %.1f ms, "
+                        + "p95 %.1f ms, %d statements%n", ledgerMs[ledgerMs.length / 2],
+                ledgerMs[(int) Math.ceil(ledgerMs.length * 0.95) - 1], ledgerCounts[ledgerCounts.length / 2]);
         System.out.printf("Total %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -297,6 +339,29 @@ public final class EvidenceBench {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%s: first %.0f ms, median of %d %.0f ms (%d rows) (target <= 300 ms)%n", what,
                 ms[0], runs, sorted[runs / 2], size);
+    }
+
+    /** Counts the statements jOOQ executes, added beside the listeners the application has. */
+    private static final class StatementCounter implements org.jooq.ExecuteListener {
+        private final java.util.concurrent.atomic.AtomicInteger executed = new java.util.concurrent.atomic.AtomicInteger();
+
+        static StatementCounter install(DSLContext db) {
+            StatementCounter counter = new StatementCounter();
+            List<org.jooq.ExecuteListenerProvider> providers = new ArrayList<>(
+                    Arrays.asList(db.configuration().executeListenerProviders()));
+            providers.add(() -> counter);
+            db.configuration().set(providers.toArray(org.jooq.ExecuteListenerProvider[]::new));
+            return counter;
+        }
+
+        int count() {
+            return executed.get();
+        }
+
+        @Override
+        public void executeStart(org.jooq.ExecuteContext ctx) {
+            executed.incrementAndGet();
+        }
     }
 
     /** Multi-row inserts of {@value #CHUNK} rows per statement. */
