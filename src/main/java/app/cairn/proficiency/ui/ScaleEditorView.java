@@ -91,7 +91,7 @@ public class ScaleEditorView extends VerticalLayout implements HasDynamicTitle {
         FlexLayout actions = new FlexLayout(save, useDefault);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("cairn-actions");
-        add(title, intro, source, problems, name, levels, addLevel, actions);
+        add(new SettingsLinks(ScaleEditorView.class), title, intro, source, problems, name, levels, addLevel, actions);
         show(scales.scaleOfMyCourse());
     }
 

@@ -1,4 +1,4 @@
-/** The teacher's proficiency scale editor. */
+/** The teacher's proficiency settings: the scale editor and how proficiency is calculated. */
 @NullMarked
 package app.cairn.proficiency.ui;
 
