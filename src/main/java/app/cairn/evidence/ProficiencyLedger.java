@@ -139,8 +139,9 @@ class ProficiencyLedger {
         return db.select(e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE, e.PERFORMED_ON, e.SUBMITTED_AT,
                         e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
                 .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
-                .where(e.COURSE_ID.eq(courseId), e.STUDENT_PERSON_ID.eq(studentId), e.KIND.eq(AssessmentKind.SUMMATIVE.name()),
-                        l.INDICATOR_ITEM_ID.eq(indicatorId), h.KIND.eq(HistoryKind.SCORED.name()), h.SUPERSEDED_AT.isNull())
+                .where(l.COURSE_ID.eq(courseId), l.STUDENT_PERSON_ID.eq(studentId), l.INDICATOR_ITEM_ID.eq(indicatorId),
+                        e.KIND.eq(AssessmentKind.SUMMATIVE.name()), h.KIND.eq(HistoryKind.SCORED.name()),
+                        h.SUPERSEDED_AT.isNull())
                 .fetch(r -> {
                     LocalDateTime submitted = r.value6() != null ? r.value6() : r.value7();
                     LocalDate performed = r.value5() != null ? r.value5() : submitted.toLocalDate();
@@ -162,10 +163,16 @@ class ProficiencyLedger {
      * standards, the units that target them). Runs in the caller's transaction; teachers only.
      */
     void recalculate(long studentId, Collection<Long> indicatorIds) {
+        recalculate(studentId, indicatorIds, List.of());
+    }
+
+    /** With the caller's own audit entries (the score itself), written in the same statement as the ledger's. */
+    void recalculate(long studentId, Collection<Long> indicatorIds, List<AuditTrail.Change> alsoAudit) {
         Viewer teacher = currentViewer.requireTeacher();
         long courseId = teacher.courseId();
         lock(courseId, studentId);
         CourseFacts course = courseFacts();
+        course.audit.addAll(alsoAudit);
         Map<Long, IndicatorProficiencyRecord> stored = new HashMap<>();
         db.selectFrom(INDICATOR_PROFICIENCY)
                 .where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId), INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
@@ -357,8 +364,11 @@ class ProficiencyLedger {
         if (!course.changed.isEmpty()) {
             events.publishEvent(new IndicatorProficienciesChanged(courseId, course.teacher().personId(), course.changed));
         }
-        course.grades.forEach((unit, scores) -> gradebook.recordScores(unit.gradebookResourceId(),
-                new Gradebook.NewItem(unit.title(), scores.getFirst().scoreMaximum(), GRADEBOOK_TAG), scores));
+        if (!course.grades.isEmpty()) {
+            gradebook.recordScores(course.grades.entrySet().stream().map(e -> new Gradebook.ItemScores(
+                    e.getKey().gradebookResourceId(), new Gradebook.NewItem(e.getKey().title(),
+                    e.getValue().getFirst().scoreMaximum(), GRADEBOOK_TAG), e.getValue())).toList());
+        }
     }
 
     /** Unmarks fields set to the value they had; true when any other than updated_at still differs. */

@@ -55,12 +55,10 @@ public class Scoring {
     private final EvidenceRecords records;
     private final ProficiencyLedger ledger;
 
-    private final AuditTrail audit;
 
     Scoring(DSLContext db, CurrentViewer currentViewer, Units units, Rubrics rubrics, CourseRoster roster,
-            EvidenceRecords records, ProficiencyLedger ledger, AuditTrail audit) {
+            EvidenceRecords records, ProficiencyLedger ledger) {
         this.db = db;
-        this.audit = audit;
         this.currentViewer = currentViewer;
         this.units = units;
         this.rubrics = rubrics;
@@ -177,12 +175,12 @@ public class Scoring {
         List<String> given = new ArrayList<>();
         var l = EVIDENCE_SCORE_LEVEL;
         var levels = db.insertInto(l, l.HISTORY_ID, l.CRITERION_ID, l.INDICATOR_ITEM_ID, l.CRITERION_TITLE, l.LEVEL_POSITION,
-                l.POINTS, l.LEVEL_LABEL);
+                l.POINTS, l.LEVEL_LABEL, l.COURSE_ID, l.STUDENT_PERSON_ID);
         for (RubricVersion.Criterion criterion : version.criteria()) {
             RubricVersion.Level level = version.levels().get(draft.levels().get(criterion.id()));
             given.add(criterion.title() + ": " + level.label());
             levels = levels.values(entry.getId(), criterion.id(), criterion.indicatorId(), criterion.title(),
-                    level.position(), level.points(), level.label());
+                    level.position(), level.points(), level.label(), evidence.getCourseId(), evidence.getStudentPersonId());
             indicators.add(criterion.indicatorId());
         }
         levels.execute();
@@ -190,9 +188,9 @@ public class Scoring {
         evidence.setQueuedAt(null);
         evidence.setReassessmentReason(null);
         evidence.update();
-        audit.record(viewer.courseId(), evidence.getStudentPersonId(), AuditKind.SCORE,
-                evidence.getAssessmentTitle() + " · " + evidence.getViaTitle(), null, String.join("; ", given));
-        ledger.recalculate(evidence.getStudentPersonId(), indicators);
+        ledger.recalculate(evidence.getStudentPersonId(), indicators, List.of(new AuditTrail.Change(viewer.courseId(),
+                evidence.getStudentPersonId(), AuditKind.SCORE, evidence.getAssessmentTitle() + " · " + evidence.getViaTitle(),
+                null, String.join("; ", given))));
         return records.view(evidence, student.name());
     }
 

@@ -117,6 +117,10 @@ public class Gradebook {
                 .fetchSingle().value1();
     }
 
+    /** Scores for one item, for {@link #recordScores(List)}: the item is defined from {@code ifMissing} if needed. */
+    public record ItemScores(String resourceId, @Nullable NewItem ifMissing, List<PendingScore> scores) {
+    }
+
     /**
      * Teachers only: {@link #recordScore} for many students of one item in a few statements (a
      * policy change regrades a whole class), defining the item first from {@code ifMissing} when the
@@ -126,26 +130,51 @@ public class Gradebook {
      */
     @Transactional
     public long recordScores(String itemResourceId, @Nullable NewItem ifMissing, List<PendingScore> scores) {
+        return recordScores(List.of(new ItemScores(itemResourceId, ifMissing, scores))).getFirst();
+    }
+
+    /**
+     * Teachers only: the scores of several items at once (a score can move several units), in the
+     * same few statements as one item: the rules of {@link #recordScore} per student and item.
+     *
+     * @return the items' ids, in the order given
+     */
+    @Transactional
+    public List<Long> recordScores(List<ItemScores> items) {
         Viewer viewer = currentViewer.requireTeacher();
-        for (PendingScore score : scores) {
-            if (!(score.scoreMaximum() > 0) || score.scoreGiven() < 0 || Double.isNaN(score.scoreGiven())) {
-                throw new IllegalArgumentException("a score needs a positive maximum and a score of at least zero");
+        java.util.Set<Long> people = new java.util.TreeSet<>();
+        for (ItemScores item : items) {
+            for (PendingScore score : item.scores()) {
+                if (!(score.scoreMaximum() > 0) || score.scoreGiven() < 0 || Double.isNaN(score.scoreGiven())) {
+                    throw new IllegalArgumentException("a score needs a positive maximum and a score of at least zero");
+                }
+                people.add(score.studentPersonId());
             }
         }
-        // Locking the item serialises scores of one item, so timestamps grow even for a first score.
-        GradebookItemRecord item = lockedItem(viewer, itemResourceId);
-        if (item == null && ifMissing != null) {
-            defineItem(itemResourceId, ifMissing.label(), ifMissing.scoreMaximum(), ifMissing.tag());
-            item = lockedItem(viewer, itemResourceId);
+        // Locking the items serialises scores of an item, so timestamps grow even for a first score.
+        Map<String, GradebookItemRecord> locked = lockedItems(viewer, items);
+        boolean defined = false;
+        for (ItemScores item : items) {
+            if (!locked.containsKey(item.resourceId()) && item.ifMissing() != null) {
+                defineItem(item.resourceId(), item.ifMissing().label(), item.ifMissing().scoreMaximum(),
+                        item.ifMissing().tag());
+                defined = true;
+            }
         }
-        if (item == null) {
-            throw new IllegalArgumentException("no gradebook item " + itemResourceId + " in this course");
+        if (defined) {
+            locked = lockedItems(viewer, items);
         }
-        if (scores.isEmpty()) {
-            return item.getId();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (ItemScores item : items) {
+            GradebookItemRecord record = locked.get(item.resourceId());
+            if (record == null) {
+                throw new IllegalArgumentException("no gradebook item " + item.resourceId() + " in this course");
+            }
+            ids.add(record.getId());
         }
-        java.util.Set<Long> people = new java.util.TreeSet<>();
-        scores.forEach(score -> people.add(score.studentPersonId()));
+        if (people.isEmpty()) {
+            return ids;
+        }
         java.util.Set<Long> students = new java.util.HashSet<>(db.select(ENROLLMENT.PERSON_ID).from(ENROLLMENT)
                 .where(ENROLLMENT.COURSE_ID.eq(viewer.courseId()), ENROLLMENT.PERSON_ID.in(people),
                         ENROLLMENT.ROLE.eq(Role.STUDENT.name()))
@@ -155,36 +184,49 @@ public class Gradebook {
         });
         var o = GRADEBOOK_SCORE_OUTBOX;
         LocalDateTime now = now();
-        Map<Long, LocalDateTime> latest = db.select(o.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP)).from(o)
-                .where(o.ITEM_ID.eq(item.getId()), o.PERSON_ID.in(people)).groupBy(o.PERSON_ID)
-                .fetchMap(o.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP));
+        List<org.jooq.Row2<Long, Long>> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            long itemId = ids.get(i);
+            items.get(i).scores().forEach(score -> pairs.add(DSL.row(itemId, score.studentPersonId())));
+        }
+        Map<org.jooq.Record2<Long, Long>, LocalDateTime> latest = db.select(o.ITEM_ID, o.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP))
+                .from(o).where(DSL.row(o.ITEM_ID, o.PERSON_ID).in(pairs)).groupBy(o.ITEM_ID, o.PERSON_ID)
+                .fetchMap(r -> r.into(o.ITEM_ID, o.PERSON_ID), r -> r.value3());
         db.update(o)
                 .set(o.STATUS, ScoreStatus.SUPERSEDED.name())
                 .set(o.LAST_ERROR, SUPERSEDED_BY_NEWER)
                 .set(o.UPDATED_AT, now)
-                .where(o.ITEM_ID.eq(item.getId()), o.PERSON_ID.in(people),
+                .where(DSL.row(o.ITEM_ID, o.PERSON_ID).in(pairs),
                         o.STATUS.in(ScoreStatus.PENDING.name(), ScoreStatus.FAILED.name()))
                 .execute();
-        for (int from = 0; from < scores.size(); from += INSERT_ROWS) {
-            var insert = db.insertInto(o, o.ITEM_ID, o.COURSE_ID, o.PERSON_ID, o.SCORE_GIVEN, o.SCORE_MAXIMUM, o.COMMENT,
-                    o.SCORE_TIMESTAMP, o.STATUS, o.ATTEMPTS, o.NEXT_ATTEMPT_AT, o.IN_FLIGHT, o.CREATED_AT, o.UPDATED_AT);
-            for (PendingScore score : scores.subList(from, Math.min(scores.size(), from + INSERT_ROWS))) {
-                LocalDateTime before = latest.get(score.studentPersonId());
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            long itemId = ids.get(i);
+            for (PendingScore score : items.get(i).scores()) {
+                LocalDateTime before = latest.get(db.newRecord(o.ITEM_ID, o.PERSON_ID).values(itemId, score.studentPersonId()));
                 LocalDateTime timestamp = before == null || before.plusSeconds(1).isBefore(now) ? now : before.plusSeconds(1);
                 String label = score.levelLabel();
                 String comment = label == null ? null : label.length() > 1000 ? label.substring(0, 1000) : label;
-                insert = insert.values(item.getId(), viewer.courseId(), score.studentPersonId(), score.scoreGiven(),
-                        score.scoreMaximum(), comment, timestamp, ScoreStatus.PENDING.name(), 0, now, false, now, now);
+                rows.add(new Object[] {itemId, viewer.courseId(), score.studentPersonId(), score.scoreGiven(),
+                        score.scoreMaximum(), comment, timestamp, ScoreStatus.PENDING.name(), 0, now, false, now, now});
+            }
+        }
+        for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
+            var insert = db.insertInto(o, o.ITEM_ID, o.COURSE_ID, o.PERSON_ID, o.SCORE_GIVEN, o.SCORE_MAXIMUM, o.COMMENT,
+                    o.SCORE_TIMESTAMP, o.STATUS, o.ATTEMPTS, o.NEXT_ATTEMPT_AT, o.IN_FLIGHT, o.CREATED_AT, o.UPDATED_AT);
+            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + INSERT_ROWS))) {
+                insert = insert.values(java.util.Arrays.asList(row));
             }
             insert.execute();
         }
-        return item.getId();
+        return ids;
     }
 
-    private @Nullable GradebookItemRecord lockedItem(Viewer viewer, String resourceId) {
+    private Map<String, GradebookItemRecord> lockedItems(Viewer viewer, List<ItemScores> items) {
         return db.selectFrom(GRADEBOOK_ITEM)
-                .where(GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()), GRADEBOOK_ITEM.RESOURCE_ID.eq(resourceId))
-                .forUpdate().fetchOne();
+                .where(GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()),
+                        GRADEBOOK_ITEM.RESOURCE_ID.in(items.stream().map(ItemScores::resourceId).toList()))
+                .orderBy(GRADEBOOK_ITEM.ID).forUpdate().fetchMap(GRADEBOOK_ITEM.RESOURCE_ID);
     }
 
     /** Teachers only: the latest score of each student and item in the teacher's course. */

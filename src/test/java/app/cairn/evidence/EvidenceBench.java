@@ -174,7 +174,7 @@ public final class EvidenceBench {
         Rows levels = new Rows(db, EVIDENCE_SCORE_LEVEL, EVIDENCE_SCORE_LEVEL.HISTORY_ID,
                 EVIDENCE_SCORE_LEVEL.CRITERION_ID, EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID,
                 EVIDENCE_SCORE_LEVEL.CRITERION_TITLE, EVIDENCE_SCORE_LEVEL.LEVEL_POSITION, EVIDENCE_SCORE_LEVEL.POINTS,
-                EVIDENCE_SCORE_LEVEL.LEVEL_LABEL);
+                EVIDENCE_SCORE_LEVEL.LEVEL_LABEL, EVIDENCE_SCORE_LEVEL.COURSE_ID, EVIDENCE_SCORE_LEVEL.STUDENT_PERSON_ID);
         LocalDate firstDay = LocalDate.of(2026, 9, 1);
         long id = base;
         java.util.Random random = new java.util.Random(42);
@@ -195,7 +195,7 @@ public final class EvidenceBench {
                     history.add(id, id, HistoryKind.SCORED.name(), teacherId, "Tess Teacher", version.id(), day,
                             at.plusDays(2));
                     levels.add(id, criterion.id(), target.indicatorId(), criterion.title(), level.position(),
-                            level.points(), level.label());
+                            level.points(), level.label(), courseId, students.get(s));
                 }
             }
         }
@@ -290,6 +290,9 @@ public final class EvidenceBench {
                         + "(after %d warm-up); %d statements (median); outbox rows +%d (target <= 5 ms)%n",
                 ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1], NEW_SCORES, WARM_UP,
                 counts[counts.length / 2], outboxAfter - outboxBefore);
+        if (Boolean.getBoolean("bench.statements")) {
+            statements.printSlowest(40);
+        }
         // The ledger's part alone: one student's indicator, its standard and both units calculated again
         // (nothing changes, so nothing is written): what a score costs beyond saving the score itself.
         long indicatorId = first.indicatorId();
@@ -310,6 +313,9 @@ public final class EvidenceBench {
         System.out.printf("(c) the recalculation alone (one indicator, its standard, two units): median %.1f ms, "
                         + "p95 %.1f ms, %d statements%n", ledgerMs[ledgerMs.length / 2],
                 ledgerMs[(int) Math.ceil(ledgerMs.length * 0.95) - 1], ledgerCounts[ledgerCounts.length / 2]);
+        if (Boolean.getBoolean("bench.statements")) {
+            statements.printSlowest(10);
+        }
         System.out.printf("Total %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -358,9 +364,35 @@ public final class EvidenceBench {
             return executed.get();
         }
 
+        private final Map<String, long[]> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ThreadLocal<Long> started = new ThreadLocal<>();
+
         @Override
         public void executeStart(org.jooq.ExecuteContext ctx) {
             executed.incrementAndGet();
+            started.set(System.nanoTime());
+        }
+
+        @Override
+        public void executeEnd(org.jooq.ExecuteContext ctx) {
+            Long start = started.get();
+            if (start == null || ctx.sql() == null) {
+                return;
+            }
+            String sql = ctx.sql().length() > 90 ? ctx.sql().substring(0, 90) : ctx.sql();
+            long[] entry = bySql.computeIfAbsent(sql, k -> new long[2]);
+            synchronized (entry) {
+                entry[0]++;
+                entry[1] += System.nanoTime() - start;
+            }
+        }
+
+        /** The statements that took longest in all, since the last call. */
+        void printSlowest(int top) {
+            bySql.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %6.2f ms total, %4d x, %5.3f ms each: %s%n",
+                            e.getValue()[1] / 1e6, e.getValue()[0], e.getValue()[1] / 1e6 / e.getValue()[0], e.getKey()));
+            bySql.clear();
         }
     }
 
