@@ -85,11 +85,20 @@ class EvidenceRecords {
         return AssessmentKind.valueOf(evidence.getKind());
     }
 
-    /** Bumps the revision if it is still {@code baseRevision}; else someone changed it meanwhile. */
+    /**
+     * Bumps the revision if it is still {@code baseRevision}; else someone changed it meanwhile. Fields
+     * already set on the record go in the same statement.
+     */
     void bump(EvidenceRecord evidence, int baseRevision) {
         LocalDateTime now = now();
+        Map<org.jooq.Field<?>, Object> changes = new java.util.LinkedHashMap<>();
+        for (org.jooq.Field<?> field : evidence.fields()) {
+            if (evidence.changed(field)) {
+                changes.put(field, evidence.get(field));
+            }
+        }
         int updated = db.update(EVIDENCE).set(EVIDENCE.REVISION, EVIDENCE.REVISION.plus(1))
-                .set(EVIDENCE.UPDATED_AT, now)
+                .set(EVIDENCE.UPDATED_AT, now).set(changes)
                 .where(EVIDENCE.ID.eq(evidence.getId()), EVIDENCE.REVISION.eq(baseRevision)).execute();
         if (updated == 0) {
             throw new EvidenceConflictException(EvidenceConflictException.CHANGED);
@@ -97,8 +106,7 @@ class EvidenceRecords {
         // The row now holds exactly this: no need to read it back.
         evidence.setRevision(baseRevision + 1);
         evidence.setUpdatedAt(now);
-        evidence.changed(EVIDENCE.REVISION, false);
-        evidence.changed(EVIDENCE.UPDATED_AT, false);
+        evidence.changed(false);
     }
 
     EvidenceHistoryRecord addHistory(EvidenceRecord evidence, HistoryKind kind, Viewer actor, @Nullable String comment) {
@@ -142,21 +150,30 @@ class EvidenceRecords {
                 e.getPerformedOn(), instant(e.getSubmittedAt()), e.getRevision());
     }
 
+    /** The evidence's history with the levels of each score, in one read. */
     private List<HistoryEntry> history(long evidenceId) {
-        List<EvidenceHistoryRecord> entries = db.selectFrom(EVIDENCE_HISTORY)
-                .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId))
-                .orderBy(EVIDENCE_HISTORY.HAPPENED_AT, EVIDENCE_HISTORY.ID).fetch();
+        var h = EVIDENCE_HISTORY;
+        var l = EVIDENCE_SCORE_LEVEL;
+        Map<Long, EvidenceHistoryRecord> entries = new java.util.LinkedHashMap<>();
         Map<Long, List<HistoryEntry.LevelGiven>> levels = new HashMap<>();
-        db.selectFrom(EVIDENCE_SCORE_LEVEL)
-                .where(EVIDENCE_SCORE_LEVEL.HISTORY_ID.in(entries.stream().map(EvidenceHistoryRecord::getId).toList()))
-                .orderBy(EVIDENCE_SCORE_LEVEL.HISTORY_ID, EVIDENCE_SCORE_LEVEL.CRITERION_ID)
-                .forEach(l -> levels.computeIfAbsent(l.getHistoryId(), k -> new ArrayList<>())
-                        .add(new HistoryEntry.LevelGiven(l.getCriterionId(), l.getCriterionTitle(), l.getIndicatorItemId(),
-                                l.getLevelPosition(), l.getPoints(), l.getLevelLabel())));
-        return entries.stream().map(h -> new HistoryEntry(h.getId(), HistoryKind.valueOf(h.getKind()),
-                h.getActorPersonId(), h.getActorName(), h.getComment(), h.getRubricVersionId(), h.getPerformedOn(),
-                h.getHappenedAt().toInstant(ZoneOffset.UTC), h.getSupersededAt() != null,
-                levels.getOrDefault(h.getId(), List.of()))).toList();
+        db.select(h.fields()).select(l.CRITERION_ID, l.CRITERION_TITLE, l.INDICATOR_ITEM_ID, l.LEVEL_POSITION, l.POINTS,
+                        l.LEVEL_LABEL)
+                .from(h).leftJoin(l).on(l.HISTORY_ID.eq(h.ID))
+                .where(h.EVIDENCE_ID.eq(evidenceId))
+                .orderBy(h.HAPPENED_AT, h.ID, l.CRITERION_ID)
+                .forEach(r -> {
+                    EvidenceHistoryRecord entry = entries.computeIfAbsent(r.get(h.ID), id -> r.into(h));
+                    if (r.get(l.CRITERION_ID) != null) {
+                        levels.computeIfAbsent(entry.getId(), k -> new ArrayList<>())
+                                .add(new HistoryEntry.LevelGiven(r.get(l.CRITERION_ID), r.get(l.CRITERION_TITLE),
+                                        r.get(l.INDICATOR_ITEM_ID), r.get(l.LEVEL_POSITION), r.get(l.POINTS),
+                                        r.get(l.LEVEL_LABEL)));
+                    }
+                });
+        return entries.values().stream().map(e -> new HistoryEntry(e.getId(), HistoryKind.valueOf(e.getKind()),
+                e.getActorPersonId(), e.getActorName(), e.getComment(), e.getRubricVersionId(), e.getPerformedOn(),
+                e.getHappenedAt().toInstant(ZoneOffset.UTC), e.getSupersededAt() != null,
+                levels.getOrDefault(e.getId(), List.of()))).toList();
     }
 
     static List<String> links(@Nullable String links) {

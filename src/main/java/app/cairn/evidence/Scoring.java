@@ -26,6 +26,7 @@ import app.cairn.privacy.AuditTrail;
 import app.cairn.rubric.Rubric;
 import app.cairn.rubric.RubricConflictException;
 import app.cairn.rubric.RubricVersion;
+import app.cairn.rubric.ScoringRubric;
 import app.cairn.rubric.Rubrics;
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Role;
@@ -133,12 +134,12 @@ public class Scoring {
         if (evidence.getRubricId() == null) {
             throw new EvidenceRejectedException(EvidenceProblem.of("evidence.error.no-rubric", Field.LEVELS));
         }
-        // First the evidence (the second of two teachers stops here), then the rubric, locked until commit.
-        records.bump(evidence, draft.baseRevision());
-        RubricVersion version = rubricForScoring(evidence.getRubricId(), draft);
+        // The rubric, locked until commit, then (below) the evidence: of two teachers scoring the same
+        // evidence at once, the second waits for the first here and is refused at the revision bump.
+        ScoringRubric version = rubricForScoring(evidence.getRubricId(), draft);
         List<EvidenceProblem> problems = new ArrayList<>();
         Set<Long> criteria = new HashSet<>();
-        for (RubricVersion.Criterion criterion : version.criteria()) {
+        for (ScoringRubric.Criterion criterion : version.criteria()) {
             criteria.add(criterion.id());
             Integer level = draft.levels().get(criterion.id());
             if (level == null || level < 0 || level >= version.levels().size()) {
@@ -169,14 +170,14 @@ public class Scoring {
                             EVIDENCE_HISTORY.SUPERSEDED_AT.isNull()).execute();
         }
         EvidenceHistoryRecord entry = records.addHistory(evidence, HistoryKind.SCORED, viewer, comment, e -> {
-            e.setRubricVersionId(version.id());
+            e.setRubricVersionId(version.versionId());
             e.setPerformedOn(evidence.getPerformedOn());
         });
         List<String> given = new ArrayList<>();
         var l = EVIDENCE_SCORE_LEVEL;
         var levels = db.insertInto(l, l.HISTORY_ID, l.CRITERION_ID, l.INDICATOR_ITEM_ID, l.CRITERION_TITLE, l.LEVEL_POSITION,
                 l.POINTS, l.LEVEL_LABEL, l.COURSE_ID, l.STUDENT_PERSON_ID);
-        for (RubricVersion.Criterion criterion : version.criteria()) {
+        for (ScoringRubric.Criterion criterion : version.criteria()) {
             RubricVersion.Level level = version.levels().get(draft.levels().get(criterion.id()));
             given.add(criterion.title() + ": " + level.label());
             levels = levels.values(entry.getId(), criterion.id(), criterion.indicatorId(), criterion.title(),
@@ -187,7 +188,7 @@ public class Scoring {
         evidence.setStatus(EvidenceStatus.SCORED.name());
         evidence.setQueuedAt(null);
         evidence.setReassessmentReason(null);
-        evidence.update();
+        records.bump(evidence, draft.baseRevision());
         ledger.recalculate(evidence.getStudentPersonId(), indicators, List.of(new AuditTrail.Change(viewer.courseId(),
                 evidence.getStudentPersonId(), AuditKind.SCORE, evidence.getAssessmentTitle() + " · " + evidence.getViaTitle(),
                 null, String.join("; ", given))));
@@ -268,7 +269,7 @@ public class Scoring {
     }
 
     /** The rubric's current version, locked until commit, if it is still the one the teacher scored on. */
-    private RubricVersion rubricForScoring(long rubricId, ScoreDraft draft) {
+    private ScoringRubric rubricForScoring(long rubricId, ScoreDraft draft) {
         try {
             return rubrics.useForScoring(rubricId, draft.rubricVersionId(), draft.rubricRevision());
         } catch (RubricConflictException e) {

@@ -204,7 +204,7 @@ public class Rubrics {
      * @throws RubricConflictException when the rubric changed since {@code revision}
      */
     @Transactional
-    public RubricVersion useForScoring(long rubricId, long versionId, int revision) {
+    public ScoringRubric useForScoring(long rubricId, long versionId, int revision) {
         Viewer viewer = currentViewer.requireTeacher();
         RubricRecord locked = db.selectFrom(RUBRIC).where(RUBRIC.ID.eq(rubricId), readable(viewer)).forUpdate().fetchOne();
         if (locked == null) {
@@ -218,7 +218,11 @@ public class Rubrics {
             current.setUsedAt(now());
             current.update();
         }
-        return version(current);
+        List<ScoringRubric.Criterion> criteria = db.select(RUBRIC_CRITERION.ID, RUBRIC_CRITERION.TITLE,
+                        RUBRIC_CRITERION.INDICATOR_ITEM_ID).from(RUBRIC_CRITERION)
+                .where(RUBRIC_CRITERION.VERSION_ID.eq(versionId)).orderBy(RUBRIC_CRITERION.POSITION)
+                .fetch(r -> new ScoringRubric.Criterion(r.value1(), r.value2(), r.value3()));
+        return new ScoringRubric(versionId, criteria, levels(versionId));
     }
 
     /** Copies a readable rubric's current version into a new rubric of the course. Teachers only. */

@@ -97,6 +97,11 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         Paragraph conversion = new Paragraph(getTranslation("evidence.mastery.conversion", table.toString()));
         conversion.setId("mastery-conversion");
         box.add(conversion);
+        // A plain link, not the proficiency feature's view class: features meet through routes and services.
+        com.vaadin.flow.component.html.Anchor change = new com.vaadin.flow.component.html.Anchor("scale/calculation",
+                getTranslation("evidence.mastery.change-policy"));
+        change.setId("mastery-change-policy");
+        box.add(change);
         return box;
     }
 

@@ -145,6 +145,8 @@ class EvidenceViewsTest extends KaribuTest {
         assertThat(message("mastery-distribution")).isEqualTo(
                 "The class in this unit (1 students): Beginning: 0 · Developing: 0 · Proficient: 1 · Exceeding: 0 · No evidence yet: 0");
         assertThat(message("mastery-conversion")).contains("Proficient \u2192 75/100");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("mastery-change-policy")).getHref())
+                .as("teachers reach the policy settings from the grid").isEqualTo("scale/calculation");
         _click(cell);
         assertThat(_get(OrderedList.class, spec -> spec.withId("why-steps")).getElement().getTextRecursively())
                 .contains("The running average starts at the first score: 3.");
