@@ -40,14 +40,15 @@ public class EmbeddedMariaDb implements EnvironmentPostProcessor, Ordered {
         }
         String jdbcUrl = start(Path.of(environment.getProperty(DATA_DIR, "data/mariadb")),
                 environment.getProperty(DATABASE, "cairn"),
-                environment.getProperty("cairn.embedded-db.fresh", Boolean.class, false));
+                environment.getProperty("cairn.embedded-db.fresh", Boolean.class, false),
+                environment.getProperty("cairn.embedded-db.buffer-pool"));
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", "root",
                 "spring.datasource.password", "")));
     }
 
-    private static synchronized String start(Path dataDir, String database, boolean fresh) {
+    private static synchronized String start(Path dataDir, String database, boolean fresh, String bufferPool) {
         if (server == null) {
             try {
                 Path root = dataDir.toAbsolutePath();
@@ -69,6 +70,11 @@ public class EmbeddedMariaDb implements EnvironmentPostProcessor, Ordered {
                 config.addArg("--character-set-server=utf8mb4");
                 config.addArg("--collation-server=utf8mb4_bin");
                 config.addArg("--default-time-zone=+00:00");
+                // MariaDB's own default (128 MB) unless set: a school trying Cairn needs no more, a
+                // benchmark of a big course wants its working set in memory, as a real server would have.
+                if (bufferPool != null && !bufferPool.isBlank()) {
+                    config.addArg("--innodb-buffer-pool-size=" + bufferPool.strip());
+                }
                 new File(root.resolve("tmp").toString()).mkdirs();
                 DB db = DB.newEmbeddedDB(config.build());
                 db.start();

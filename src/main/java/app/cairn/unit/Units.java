@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -574,10 +575,16 @@ public class Units {
             entries.add(new AuditTrail.Change(courseId, pass.studentPersonId(), AuditKind.GATE_PASSED,
                     labels.getOrDefault(pass.targetId(), "?"), null, null));
         }
-        if (writes.size() == 1) {
-            writes.getFirst().store();
-        } else if (!writes.isEmpty()) {
-            db.batchStore(writes).execute();
+        // New rows and rows without proficient_at alike, as multi-row upserts that touch only the gate's fields.
+        var p = TARGET_PROGRESS;
+        for (int from = 0; from < writes.size(); from += 1000) {
+            var insert = db.insertInto(p, p.TARGET_ID, p.STUDENT_PERSON_ID, p.PROFICIENT_AT, p.PROFICIENT_BY);
+            for (TargetProgressRecord row : writes.subList(from, Math.min(writes.size(), from + 1000))) {
+                insert = insert.values(row.getTargetId(), row.getStudentPersonId(), row.getProficientAt(),
+                        row.getProficientBy());
+            }
+            insert.onDuplicateKeyUpdate().set(p.PROFICIENT_AT, DSL.excluded(p.PROFICIENT_AT))
+                    .set(p.PROFICIENT_BY, DSL.excluded(p.PROFICIENT_BY)).execute();
         }
         audit.recordAll(entries);
     }
