@@ -306,15 +306,15 @@ final class SoakBench {
         System.out.printf("  Outbox at the end (after %.0f s of draining): pending %d, failed %d, sent %d, superseded %d; "
                 + "the LMS accepted %d scores; evidence waiting in queues %d%n", drained, outbox[0], outbox[1], outbox[2],
                 outbox[3], lmsScores, queued());
-        double slope = slope(heap, SLOPE_FROM_MINUTE);
+        double[] slope = slope(heap, SLOPE_FROM_MINUTE);
         System.out.printf("  Heap after full GC: %.1f MiB before the soak, %.1f MiB at minute 1, %.1f MiB at minute %d, "
                         + "min %.1f, max %.1f (minutes %d..%d); %.1f MiB after the drain%n", heapAtStart / 1048576.0,
                 heap.getFirst(), heap.getLast(), heap.size(),
                 heap.subList(Math.min(SLOPE_FROM_MINUTE - 1, heap.size() - 1), heap.size()).stream().mapToDouble(d -> d).min().orElse(0),
                 heap.subList(Math.min(SLOPE_FROM_MINUTE - 1, heap.size() - 1), heap.size()).stream().mapToDouble(d -> d).max().orElse(0),
                 Math.min(SLOPE_FROM_MINUTE, heap.size()), heap.size(), heapAtEnd / 1048576.0);
-        System.out.printf("  Heap slope, least squares over minutes %d..%d: %.1f kB/min%n", Math.min(SLOPE_FROM_MINUTE, heap.size()),
-                heap.size(), slope);
+        System.out.printf("  Heap slope, least squares over minutes %d..%d: %.1f kB/min (standard error %.1f kB/min)%n",
+                Math.min(SLOPE_FROM_MINUTE, heap.size()), heap.size(), slope[0], slope[1]);
         if (!histogramAtSlopeStart.isEmpty() && !histogramAtEnd.isEmpty()) {
             printGrowth(histogramAtSlopeStart, histogramAtEnd);
         }
@@ -522,13 +522,17 @@ final class SoakBench {
         }
     }
 
-    /** Least-squares slope of {@code mib[i]} (minute i + 1) over minutes {@code from}.., in kB per minute. */
-    static double slope(List<Double> mib, int from) {
+    /**
+     * Least-squares slope of {@code mib[i]} (minute i + 1) over minutes {@code from}.., in kB per
+     * minute, and its standard error (from the residuals): a slope within about two standard errors
+     * of zero is no growth beyond the noise of the samples.
+     */
+    static double[] slope(List<Double> mib, int from) {
         int first = Math.max(0, Math.min(from, mib.size()) - 1);
         List<Double> ys = mib.subList(first, mib.size());
         int n = ys.size();
-        if (n < 2) {
-            return Double.NaN;
+        if (n < 3) {
+            return new double[] {Double.NaN, Double.NaN};
         }
         double meanX = (n - 1) / 2.0;
         double meanY = ys.stream().mapToDouble(d -> d).average().orElse(0);
@@ -538,7 +542,13 @@ final class SoakBench {
             sxy += (i - meanX) * (ys.get(i) - meanY);
             sxx += (i - meanX) * (i - meanX);
         }
-        return sxy / sxx * 1024;
+        double b = sxy / sxx;
+        double a = meanY - b * meanX;
+        double residuals = 0;
+        for (int i = 0; i < n; i++) {
+            residuals += Math.pow(ys.get(i) - a - b * i, 2);
+        }
+        return new double[] {b * 1024, Math.sqrt(residuals / (n - 2)) / Math.sqrt(sxx) * 1024};
     }
 
     private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after) {
