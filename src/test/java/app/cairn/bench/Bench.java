@@ -53,6 +53,11 @@ public final class Bench {
             LoadBench.main(args, "heap".equals(System.getProperty("bench.suite")));
             return;
         }
+        // -Dbench.suite=soak: a school's steady use for half an hour; heap, errors and the gradebook outbox.
+        if ("soak".equals(System.getProperty("bench.suite"))) {
+            SoakBench.main(args);
+            return;
+        }
         // -Dbench.suite=evidence: 1,000 students x 60 indicators x 10 scores; grid, full recompute, one score.
         if ("evidence".equals(System.getProperty("bench.suite"))) {
             app.cairn.evidence.EvidenceBench.main(args);

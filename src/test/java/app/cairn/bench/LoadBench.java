@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.ObjectName;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,7 +27,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import app.cairn.CairnApplication;
 import app.cairn.course.CourseDirectory;
 import app.cairn.course.LaunchFacts;
+import app.cairn.evidence.EvidenceTestData;
 import app.cairn.lti.PlatformRegistry;
+import app.cairn.rubric.Rubrics;
 import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import app.cairn.standards.StandardsLibrary;
@@ -57,29 +61,23 @@ final class LoadBench {
     private LoadBench() {
     }
 
-    /** One person of the load: who, in which class, and that class's unit. */
-    private record User(String subject, boolean teacher, long unitId) {
+    /**
+     * One person of the load: who, in which class, and that class's unit. For the soak, also the
+     * person as Cairn knows them (to act as them in process) and the unit's assessments.
+     */
+    record User(String subject, boolean teacher, long unitId, @Nullable Viewer viewer,
+                EvidenceTestData.@Nullable Course course) {
     }
 
     static void main(String[] args, boolean heap) throws Exception {
-        boolean production = LoadBench.class.getResource("/META-INF/VAADIN/webapp/index.html") != null;
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CairnApplication.class)
-                .run(CrashBench.withArgs(args,
-                        "--server.port=0",
-                        "--cairn.embedded-db.data-dir=target/load-mariadb",
-                        "--cairn.embedded-db.fresh=true",
-                        "--cairn.lti.config-dir=target/bench-no-platforms",
-                        "--logging.level.app.cairn.security.lti=warn",
-                        "--vaadin.productionMode=" + production));
+        ConfigurableApplicationContext app = start(args, "target/load-mariadb", context -> {
+        });
         boolean ok;
         try {
             String cairn = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             try (FakeLms lms = FakeLms.start(cairn)) {
-                List<User> users = seed(app, lms);
-                System.out.printf("Machine: %d cores, Java %s, Vaadin %s mode, max heap %d MiB; %d users in %d classes%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        production ? "production" : "development", Runtime.getRuntime().maxMemory() >> 20,
-                        users.size(), (users.size() + CLASS_SIZE) / (CLASS_SIZE + 1));
+                List<User> users = seed(app, lms, USERS, false);
+                printMachine(users);
                 ok = heap ? heap(lms, cairn, users) : load(lms, cairn, users);
             }
         } catch (Exception | AssertionError e) {
@@ -92,33 +90,91 @@ final class LoadBench {
         System.exit(ok ? 0 : 1);
     }
 
-    /** Classes of 25 students and a teacher, each class its own course with a published unit. */
-    private static List<User> seed(ConfigurableApplicationContext app, FakeLms lms) {
+    /**
+     * Starts Cairn on a free port over a fresh embedded MariaDB in {@code dataDir}, Vaadin in
+     * production mode when the build made its bundle; {@code extra} arguments go last (they win).
+     */
+    static ConfigurableApplicationContext start(String[] args, String dataDir,
+                                                ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+                                                String... extra) {
+        List<String> defaults = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--cairn.embedded-db.data-dir=" + dataDir,
+                "--cairn.embedded-db.fresh=true",
+                "--cairn.lti.config-dir=target/bench-no-platforms",
+                "--logging.level.app.cairn.security.lti=warn",
+                "--vaadin.productionMode=" + production()));
+        defaults.addAll(List.of(extra));
+        // Command-line arguments, not builder properties: those are only defaults that application.yml overrides.
+        return new SpringApplicationBuilder(CairnApplication.class).initializers(initializer)
+                .run(CrashBench.withArgs(args, defaults.toArray(String[]::new)));
+    }
+
+    static boolean production() {
+        return LoadBench.class.getResource("/META-INF/VAADIN/webapp/index.html") != null;
+    }
+
+    static void printMachine(List<User> users) {
+        System.out.printf("Machine: %d cores, Java %s, Vaadin %s mode, max heap %d MiB; %d users in %d classes%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                production() ? "production" : "development", Runtime.getRuntime().maxMemory() >> 20,
+                users.size(), (users.size() + CLASS_SIZE) / (CLASS_SIZE + 1));
+    }
+
+    /**
+     * Classes of 25 students and a teacher, each class its own course with a published unit. With
+     * {@code evidence} (the soak) the unit is one students can hand evidence in for (summative "Lab"
+     * on a rubric, {@link EvidenceTestData#build}), every person's first launch is recorded in
+     * process, so the bench can act as them, and the course has its gradebook endpoint at the fake LMS.
+     */
+    static List<User> seed(ConfigurableApplicationContext app, FakeLms lms, int userCount, boolean evidence) {
         PlatformRegistry platforms = app.getBean(PlatformRegistry.class);
         long platformId = platforms.register(lms.registration());
         long deployment = platforms.findDeployment(platformId, FakeLms.DEPLOYMENT_ID).orElseThrow();
+        CourseDirectory directory = app.getBean(CourseDirectory.class);
+        List<String> ags = List.of(FakeLms.AGS_LINEITEM, FakeLms.AGS_LINEITEM_READONLY, FakeLms.AGS_SCORE);
         List<User> users = new ArrayList<>();
-        int classes = Math.max(1, (USERS + CLASS_SIZE) / (CLASS_SIZE + 1));
+        int classes = Math.max(1, (userCount + CLASS_SIZE) / (CLASS_SIZE + 1));
         long start = System.nanoTime();
         for (int c = 0; c < classes; c++) {
             String course = "load-course-" + c;
             String teacher = "load-teacher-" + c;
-            Viewer viewer = app.getBean(CourseDirectory.class).recordLaunch(new LaunchFacts(platformId, deployment,
+            Viewer viewer = directory.recordLaunch(new LaunchFacts(platformId, deployment,
                     teacher, "Teacher " + c, null, Locale.ENGLISH, course, "Class " + c, "C-" + c, Role.TEACHER,
-                    List.of(FakeLms.INSTRUCTOR), null, null, List.of()));
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(viewer, null, List.of()));
-            long unitId = UnitTestData.published(app.getBean(Units.class), app.getBean(StandardsLibrary.class),
-                    Pacing.SELF_PACED, Continuum.PARTICIPANT).unit().id();
+                    List.of(FakeLms.INSTRUCTOR), null, evidence ? lms.lineItemsUrl(course) : null,
+                    evidence ? ags : List.of()));
+            EvidenceTestData.Course built = null;
+            long unitId;
+            if (evidence) {
+                EvidenceTestData.actAs(viewer);
+                built = EvidenceTestData.build(app.getBean(Units.class), app.getBean(StandardsLibrary.class),
+                        app.getBean(Rubrics.class), Pacing.SELF_PACED, Continuum.PARTICIPANT);
+                unitId = built.unit().id();
+            } else {
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(viewer, null, List.of()));
+                unitId = UnitTestData.published(app.getBean(Units.class), app.getBean(StandardsLibrary.class),
+                        Pacing.SELF_PACED, Continuum.PARTICIPANT).unit().id();
+            }
             SecurityContextHolder.clearContext();
             lms.addPerson(new FakeLms.Person(teacher, List.of(FakeLms.INSTRUCTOR), "Teacher " + c, null));
             lms.placeInCourse(teacher, course);
-            users.add(new User(teacher, true, unitId));
-            for (int s = 0; s < CLASS_SIZE && users.size() < Math.max(USERS, 2); s++) {
+            users.add(new User(teacher, true, unitId, viewer, built));
+            List<Map<String, Object>> roster = new ArrayList<>();
+            roster.add(FakeLms.member(teacher, "Teacher " + c, "Active", FakeLms.INSTRUCTOR));
+            for (int s = 0; s < CLASS_SIZE && users.size() < Math.max(userCount, 2); s++) {
                 String student = "load-student-" + c + "-" + s;
                 lms.addPerson(new FakeLms.Person(student, List.of(FakeLms.LEARNER), "Student " + c + "-" + s, null));
                 lms.placeInCourse(student, course);
-                users.add(new User(student, false, unitId));
+                roster.add(FakeLms.member(student, "Student " + c + "-" + s, "Active", FakeLms.LEARNER));
+                Viewer studentViewer = !evidence ? null : directory.recordLaunch(new LaunchFacts(platformId, deployment,
+                        student, "Student " + c + "-" + s, null, Locale.ENGLISH, course, "Class " + c, "C-" + c,
+                        Role.STUDENT, List.of(FakeLms.LEARNER), null, lms.lineItemsUrl(course), ags));
+                users.add(new User(student, false, unitId, studentViewer, built));
+            }
+            if (evidence) {
+                // Every teacher launch syncs the roster in the background: the class as the LMS lists it.
+                lms.setCourseRoster(course, roster);
             }
         }
         System.out.printf("Seeded %d classes (course, teacher, standards, a published unit) in %.1f s%n", classes,
@@ -151,7 +207,7 @@ final class LoadBench {
         }
     }
 
-    private static void record(Map<String, List<Long>> times, String action, long nanos) {
+    static void record(Map<String, List<Long>> times, String action, long nanos) {
         times.computeIfAbsent(action, a -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
     }
 
@@ -302,7 +358,7 @@ final class LoadBench {
         }
     }
 
-    private static long usedAfterGc() throws InterruptedException {
+    static long usedAfterGc() throws InterruptedException {
         for (int i = 0; i < 4; i++) {
             System.gc();
             Thread.sleep(300);
@@ -311,7 +367,7 @@ final class LoadBench {
     }
 
     /** {@code jcmd GC.class_histogram} in process: class → {instances, bytes}. */
-    private static Map<String, long[]> histogram() {
+    static Map<String, long[]> histogram() {
         try {
             String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
@@ -329,7 +385,7 @@ final class LoadBench {
         }
     }
 
-    private static double pct(List<Long> nanos, int percentile) {
+    static double pct(List<Long> nanos, int percentile) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {

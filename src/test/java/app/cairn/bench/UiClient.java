@@ -93,6 +93,25 @@ final class UiClient {
         check(route, expectedText);
     }
 
+    /**
+     * Leaving the page (the tab is closed, or the LMS page it sits in moves on): Flow's client sends
+     * its unload beacon from {@code pagehide} ({@code MessageSender.sendUnloadBeacon}: an empty rpc
+     * list with {@code "UNLOAD":true} to the UI's UIDL address), and the server closes the UI. The
+     * HTTP session stays until the next launch replaces it or it times out.
+     */
+    void leave() {
+        if (uiId < 0) {
+            return;
+        }
+        String json = "{\"csrfToken\":\"" + csrf + "\",\"rpc\":[],\"syncId\":" + syncId + ",\"clientId\":" + clientId
+                + ",\"UNLOAD\":true}";
+        LtiBrowser.Response response = browser.postJson(cairn + "/?v-r=uidl&v-uiId=" + uiId, json);
+        uiId = -1;
+        if (response.status() != 200) {
+            throw new AssertionError("unload beacon answered " + response.status());
+        }
+    }
+
     private void check(String route, String expectedText) {
         if (!lastBody.contains(expectedText)) {
             throw new AssertionError(route + ": the answer lacks \"" + expectedText + "\": "

@@ -69,6 +69,7 @@ public final class FakeLms implements AutoCloseable {
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger rosterRequests = new AtomicInteger();
     private volatile List<Map<String, Object>> roster = List.of();
+    private final Map<String, List<Map<String, Object>>> courseRosters = new ConcurrentHashMap<>();
     private volatile int rosterPageSize = 50;
     private volatile String rosterOverride;
     private volatile boolean rosterLoops;
@@ -161,6 +162,11 @@ public final class FakeLms implements AutoCloseable {
         this.rosterLoops = false;
     }
 
+    /** The roster of one course of this LMS (load benchmarks: many classes); other courses get {@link #setRoster}'s. */
+    public void setCourseRoster(String courseContextId, List<Map<String, Object>> members) {
+        courseRosters.put(courseContextId, List.copyOf(members));
+    }
+
     /** Serves this body (e.g. broken JSON) instead of the roster. */
     public void setRosterBody(String body) {
         this.rosterOverride = body;
@@ -183,7 +189,12 @@ public final class FakeLms implements AutoCloseable {
     }
 
     public String rosterUrl() {
-        return issuer() + "/nrps/" + contextId + "/memberships";
+        return rosterUrl(contextId);
+    }
+
+    /** The roster endpoint of one course of this LMS. */
+    public String rosterUrl(String courseContextId) {
+        return issuer() + "/nrps/" + courseContextId + "/memberships";
     }
 
     public int tokenRequests() {
@@ -200,6 +211,8 @@ public final class FakeLms implements AutoCloseable {
         if (person == null) {
             throw new IllegalArgumentException("The fake LMS has no person " + subject);
         }
+        // The person's own course (load benchmarks: many classes), with its own roster and gradebook.
+        String course = personCourses.getOrDefault(subject, contextId);
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer()).subject(person.subject()).audience(CLIENT_ID)
@@ -213,12 +226,12 @@ public final class FakeLms implements AutoCloseable {
                 // The course's own entry to Cairn (like Canvas's course menu), not a unit activity.
                 .claim(LTI + "custom", Map.of("cairn_link", "home"))
                 .claim(LTI + "roles", person.roles())
-                .claim(LTI + "context", Map.of("id", personCourses.getOrDefault(subject, contextId), "label", "BIO-9", "title", "Biology 9"))
+                .claim(LTI + "context", Map.of("id", course, "label", "BIO-9", "title", "Biology 9"))
                 .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
-                        "context_memberships_url", rosterUrl(), "service_versions", List.of("2.0")));
+                        "context_memberships_url", rosterUrl(course), "service_versions", List.of("2.0")));
         if (!agsScopes.isEmpty()) {
             claims.claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
-                    "scope", agsScopes, "lineitems", lineItemsUrl()));
+                    "scope", agsScopes, "lineitems", lineItemsUrl(course)));
         }
         if (person.name() != null) {
             claims.claim("name", person.name());
@@ -585,7 +598,10 @@ public final class FakeLms implements AutoCloseable {
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         int page = Integer.parseInt(query.getOrDefault("page", "0"));
-        List<Map<String, Object>> members = roster;
+        // /nrps/<context id>/memberships
+        String path = exchange.getRequestURI().getPath();
+        String course = path.substring("/nrps/".length(), Math.max("/nrps/".length(), path.lastIndexOf('/')));
+        List<Map<String, Object>> members = courseRosters.getOrDefault(course, roster);
         int from = Math.min(page * rosterPageSize, members.size());
         int to = Math.min(from + rosterPageSize, members.size());
         String self = issuer() + exchange.getRequestURI().getPath();
@@ -651,7 +667,12 @@ public final class FakeLms implements AutoCloseable {
     }
 
     public String lineItemsUrl() {
-        return issuer() + "/ags/" + contextId + "/lineitems?type_id=" + TYPE_ID;
+        return lineItemsUrl(contextId);
+    }
+
+    /** The line items endpoint (the gradebook) of one course of this LMS. */
+    public String lineItemsUrl(String courseContextId) {
+        return issuer() + "/ags/" + courseContextId + "/lineitems?type_id=" + TYPE_ID;
     }
 
     /** Every AGS answer waits this long first, as a distant LMS would. */
@@ -705,6 +726,18 @@ public final class FakeLms implements AutoCloseable {
 
     public List<ReceivedScore> receivedScores() {
         return List.copyOf(scores);
+    }
+
+    /**
+     * Forgets the scores received so far and says how many they were (a long benchmark would
+     * otherwise measure the fake LMS's own list growing). Later checks see only newer scores.
+     */
+    public int forgetReceivedScores() {
+        int forgotten = 0;
+        while (scores.poll() != null) {
+            forgotten++;
+        }
+        return forgotten;
     }
 
     public List<LineItem> lineItems() {
