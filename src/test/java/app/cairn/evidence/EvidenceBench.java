@@ -242,10 +242,14 @@ public final class EvidenceBench {
         PolicyDraft draft = policies.policyOfMyCourse().toDraft();
         PolicyDraft highest = new PolicyDraft(CalculationMethod.HIGHEST, draft.weight(), draft.times(), draft.rollUp(),
                 draft.gradeMapping(), draft.gradeMaximum(), draft.gradeTable(), draft.baseRevision());
+        StatementCounter statements = StatementCounter.install(db);
         long t5 = System.nanoTime();
         policies.savePolicyOfMyCourse(highest);
         System.out.printf("(b) policy change to HIGHEST (save + full recompute, values change): %.0f ms%n",
                 (System.nanoTime() - t5) / 1e6);
+        if (Boolean.getBoolean("bench.statements")) {
+            statements.printSlowest(12);
+        }
 
         // And back to "latest" (the default), so that part (c)'s new scores, the latest work, change values.
         PolicyDraft latest = new PolicyDraft(CalculationMethod.LATEST, draft.weight(), draft.times(), draft.rollUp(),
@@ -268,7 +272,7 @@ public final class EvidenceBench {
         long criterionId = version.criteria().getFirst().id();
         int rubricRevision = rubrics.rubric(rubricOf.getFirst().id()).revision();
         int outboxBefore = db.fetchCount(GRADEBOOK_SCORE_OUTBOX, GRADEBOOK_SCORE_OUTBOX.COURSE_ID.eq(courseId));
-        StatementCounter statements = StatementCounter.install(db);
+        statements.printSlowest(0);
         double[] ms = new double[NEW_SCORES];
         int[] counts = new int[NEW_SCORES];
         for (int k = 0; k < submitted.size(); k++) {
@@ -306,6 +310,10 @@ public final class EvidenceBench {
         double[] ledgerMs = new double[NEW_SCORES];
         int[] ledgerCounts = new int[NEW_SCORES];
         int outboxBeforeLedger = db.fetchCount(GRADEBOOK_SCORE_OUTBOX, GRADEBOOK_SCORE_OUTBOX.COURSE_ID.eq(courseId));
+        // Past the ids the scores of part (c) took from the tables' own sequences.
+        id = 1 + Math.max(
+                db.select(DSL.coalesce(DSL.max(EVIDENCE.ID), 0L)).from(EVIDENCE).fetchSingle().value1(),
+                db.select(DSL.coalesce(DSL.max(EVIDENCE_HISTORY.ID), 0L)).from(EVIDENCE_HISTORY).fetchSingle().value1());
         for (int k = 0; k < WARM_UP + NEW_SCORES; k++, id++) {
             long student = students.get(WARM_UP + NEW_SCORES + k);
             evidence.add(id, courseId, student, unit.id(), first.id(), indicatorId, firstTask.id(),
