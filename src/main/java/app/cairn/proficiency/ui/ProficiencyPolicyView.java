@@ -100,10 +100,7 @@ public class ProficiencyPolicyView extends VerticalLayout implements HasDynamicT
         problems.getElement().setAttribute("role", "alert");
         problems.setVisible(false);
 
-        method.setId("policy-method");
-        method.setLabel(getTranslation("policy.method.label"));
-        method.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        method.setItems(CalculationMethod.values());
+        vertical(method, "policy-method", getTranslation("policy.method.label"), CalculationMethod.values());
         method.setRenderer(choice(m -> "proficiency.policy.method." + m, m -> "policy.method.help." + m));
         weight.setId("policy-weight");
         weight.setLabel(getTranslation("policy.weight"));
@@ -115,16 +112,10 @@ public class ProficiencyPolicyView extends VerticalLayout implements HasDynamicT
         times.setStep(1);
         times.setMin(1);
         times.setStepButtonsVisible(true);
-        rollUp.setId("policy-rollup");
-        rollUp.setLabel(getTranslation("policy.rollup.label"));
-        rollUp.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        rollUp.setItems(RollUpRule.values());
+        vertical(rollUp, "policy-rollup", getTranslation("policy.rollup.label"), RollUpRule.values());
         rollUp.setRenderer(choice(r -> "proficiency.policy.rollup." + r, r -> "policy.rollup.help." + r));
         rollUpExample.setId("policy-rollup-example");
-        mapping.setId("policy-mapping");
-        mapping.setLabel(getTranslation("policy.grade.label"));
-        mapping.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        mapping.setItems(GradeMapping.values());
+        vertical(mapping, "policy-mapping", getTranslation("policy.grade.label"), GradeMapping.values());
         mapping.setRenderer(choice(g -> "proficiency.policy.mapping." + g, g -> "policy.grade.help." + g));
         maximum.setId("policy-maximum");
         maximum.setLabel(getTranslation("policy.grade.maximum"));
@@ -416,5 +407,14 @@ public class ProficiencyPolicyView extends VerticalLayout implements HasDynamicT
     @Override
     public String getPageTitle() {
         return getTranslation("policy.page-title");
+    }
+
+    /** A labelled group of choices, one under the other. */
+    @SafeVarargs
+    private static <T> void vertical(RadioButtonGroup<T> group, String id, String label, T... values) {
+        group.setId(id);
+        group.setLabel(label);
+        group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        group.setItems(values);
     }
 }
