@@ -56,7 +56,6 @@ public class Scoring {
     private final EvidenceRecords records;
     private final ProficiencyLedger ledger;
 
-
     Scoring(DSLContext db, CurrentViewer currentViewer, Units units, Rubrics rubrics, CourseRoster roster,
             EvidenceRecords records, ProficiencyLedger ledger) {
         this.db = db;
