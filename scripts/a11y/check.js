@@ -11,7 +11,7 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 const pages = {
   anonymous: ['not-launched', 'demo', 'lti/login?iss=https://unknown.example&login_hint=x&target_link_uri=' + base + '/lti/launch'],
-  teacher: ['teacher', 'standards', 'scale', 'rubrics', 'units', 'roster', 'gradebook', 'scoring', 'mastery', 'reports', 'privacy',
+  teacher: ['teacher', 'standards', 'scale', 'scale/calculation', 'rubrics', 'units', 'roster', 'gradebook', 'scoring', 'mastery', 'reports', 'privacy',
     // The deep linking picker, reached as the demo LMS's "Add Cairn activity" reaches it.
     'demo/start?user=demo-teacher&link=demo-deep-linking'],
   student: ['student', 'progress', 'privacy', 'not-set-up'],
