@@ -72,7 +72,7 @@ public final class EvidenceBench {
     private static final int INDICATORS = Integer.getInteger("bench.indicators", 60);
     private static final int SCORES = Integer.getInteger("bench.scores", 10);
     private static final int NEW_SCORES = Integer.getInteger("bench.new-scores", 50);
-    private static final int WARM_UP = 10;
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 10);
     private static final int PAGE = 50;
     private static final int CHUNK = 2000;
 
