@@ -110,7 +110,7 @@ public class Placements implements LaunchDestinations {
             return NOT_SET_UP;
         }
         if (key != null) {
-            if (units.copySource(key).isPresent()) {
+            if (units.hasCopySource(key)) {
                 return "/links/" + row.getId() + "/copy";
             }
             securityLog.warn("LTI link names a unit Cairn cannot find: platform={} course={} link={} unit_key={}",
@@ -192,7 +192,7 @@ public class Placements implements LaunchDestinations {
         return ownLink(viewer, linkId).filter(row -> row.getUnitId() == null && !row.getCourseHome())
                 .map(row -> new LinkToSetUp(row.getId(), row.getTitle(), row.getRequestedUnitKey() != null
                         && units.inMyCourseByKey(row.getRequestedUnitKey()).isEmpty()
-                        && units.copySource(row.getRequestedUnitKey()).isEmpty()));
+                        && !units.hasCopySource(row.getRequestedUnitKey())));
     }
 
     /**

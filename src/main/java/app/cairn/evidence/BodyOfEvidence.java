@@ -280,7 +280,7 @@ public class BodyOfEvidence {
     @Transactional(readOnly = true)
     public List<EvidenceSummary> ofStudent(long studentPersonId, @Nullable Long unitId) {
         Viewer viewer = currentViewer.requireTeacher();
-        studentName(studentPersonId);
+        requireStudentOfMyCourse(studentPersonId);
         return list(viewer.courseId(), studentPersonId, unitId, false);
     }
 
@@ -289,7 +289,8 @@ public class BodyOfEvidence {
     public EvidenceView evidence(long evidenceId) {
         Viewer viewer = currentViewer.require();
         EvidenceRecord evidence = records.readable(viewer, evidenceId);
-        return records.view(evidence, viewer.isTeacher() ? names().get(evidence.getStudentPersonId()) : null);
+        return records.view(evidence, viewer.isTeacher()
+                ? roster.memberOfMyCourse(evidence.getStudentPersonId()).map(RosterEntry::name).orElse(null) : null);
     }
 
     /** A file's details, for whoever may read its evidence. */
@@ -348,18 +349,9 @@ public class BodyOfEvidence {
                 .ifPresent(a -> evidence.setRubricId(a.rubricId()));
     }
 
-    private Map<Long, @Nullable String> names() {
-        Map<Long, @Nullable String> names = new java.util.HashMap<>();
-        roster.rosterOfMyCourse().stream().filter(e -> e.role() == Role.STUDENT)
-                .forEach(e -> names.put(e.personId(), e.name()));
-        return names;
-    }
-
-    private @Nullable String studentName(long studentPersonId) {
-        RosterEntry entry = roster.rosterOfMyCourse().stream()
-                .filter(e -> e.role() == Role.STUDENT && e.personId() == studentPersonId).findFirst()
+    private void requireStudentOfMyCourse(long studentPersonId) {
+        roster.memberOfMyCourse(studentPersonId).filter(e -> e.role() == Role.STUDENT)
                 .orElseThrow(() -> new AccessDeniedException("No such student in this course"));
-        return entry.name();
     }
 
     private Viewer requireStudent() {

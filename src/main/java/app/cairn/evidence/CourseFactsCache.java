@@ -24,9 +24,7 @@ import app.cairn.proficiency.ProficiencyPolicy;
 import app.cairn.proficiency.ProficiencyScales;
 import app.cairn.proficiency.ScaleView;
 import app.cairn.shared.Viewer;
-import app.cairn.standards.Level;
 import app.cairn.standards.StandardItem;
-import app.cairn.standards.StandardsFramework;
 import app.cairn.standards.StandardsLibrary;
 import app.cairn.unit.UnitOutline;
 import app.cairn.unit.Units;
@@ -117,26 +115,10 @@ class CourseFactsCache {
     private Facts read() {
         ScaleView scale = scales.scaleOfMyCourse();
         ProficiencyPolicy policy = policies.policyOfMyCourse();
-        Map<Long, StandardItem> items = new HashMap<>();
-        for (StandardsFramework framework : standards.frameworks()) {
-            standards.items(framework.id(), true).forEach(item -> items.put(item.id(), item));
-        }
-        Map<Long, Long> standardOf = new HashMap<>();
+        Map<Long, StandardItem> items = standards.readableItems();
         Map<Long, String> labels = new HashMap<>();
-        for (StandardItem item : items.values()) {
-            labels.put(item.id(), item.code() == null ? item.statement() : item.code() + " " + item.statement());
-            if (item.level() != Level.INDICATOR) {
-                continue;
-            }
-            StandardItem up = item;
-            Set<Long> seen = new HashSet<>();
-            while (up != null && up.level() != Level.STANDARD && up.parentId() != null && seen.add(up.id())) {
-                up = items.get(up.parentId());
-            }
-            if (up != null && up.level() == Level.STANDARD) {
-                standardOf.put(item.id(), up.id());
-            }
-        }
+        items.values().forEach(item -> labels.put(item.id(), item.label()));
+        Map<Long, Long> standardOf = StandardsLibrary.standardOf(items);
         List<UnitOutline> outlines = units.outlines();
         Set<Long> targeted = new HashSet<>();
         outlines.forEach(u -> targeted.addAll(u.indicatorIds()));

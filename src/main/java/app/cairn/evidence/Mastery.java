@@ -40,7 +40,6 @@ import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
 import app.cairn.standards.Level;
 import app.cairn.standards.StandardItem;
-import app.cairn.standards.StandardsFramework;
 import app.cairn.standards.StandardsLibrary;
 import app.cairn.unit.Unit;
 import app.cairn.unit.Units;
@@ -186,7 +185,7 @@ public class Mastery {
         requireCourseStudent(viewer, studentPersonId);
         ScaleView scale = scales.scaleOfMyCourse();
         ProficiencyPolicy policy = policies.policyOfMyCourse();
-        Map<Long, StandardItem> items = readableItems();
+        Map<Long, StandardItem> items = standards.readableItems();
         List<ProficiencyExplanation> explanations = new ArrayList<>(indicatorIds.size());
         for (long indicatorId : indicatorIds) {
             List<ProficiencyLedger.Scored> scored = ledger.scores(viewer.courseId(), studentPersonId, indicatorId);
@@ -194,8 +193,7 @@ public class Mastery {
                     scored.stream().map(ProficiencyLedger.Scored::score).toList(), policy.calculation(scale));
             Double value = result.value().orElse(null);
             StandardItem indicator = items.get(indicatorId);
-            String label = indicator == null ? null
-                    : indicator.code() == null ? indicator.statement() : indicator.code() + " " + indicator.statement();
+            String label = indicator == null ? null : indicator.label();
             explanations.add(new ProficiencyExplanation(studentPersonId, indicatorId, label, policy.method(),
                     policy.weight(), policy.times(),
                     scored.stream().map(s -> new ProficiencyExplanation.Counted(s.evidenceId(), s.assessmentTitle(),
@@ -218,7 +216,7 @@ public class Mastery {
         if (viewer.personId() != studentPersonId && !courses.viewerTeachesStudent(studentPersonId)) {
             throw new AccessDeniedException("Not a student of this teacher");
         }
-        Map<Long, StandardItem> items = readableItems();
+        Map<Long, StandardItem> items = standards.readableItems();
         StandardItem standard = items.get(standardId);
         if (standard == null || standard.level() != Level.STANDARD) {
             throw new AccessDeniedException("No such standard in this course's frameworks");
@@ -316,14 +314,6 @@ public class Mastery {
         } else if (viewer.personId() != studentPersonId) {
             throw new AccessDeniedException("Students read only their own proficiency");
         }
-    }
-
-    private Map<Long, StandardItem> readableItems() {
-        Map<Long, StandardItem> items = new LinkedHashMap<>();
-        for (StandardsFramework framework : standards.frameworks()) {
-            standards.items(framework.id(), true).forEach(item -> items.put(item.id(), item));
-        }
-        return items;
     }
 
     private static boolean under(StandardItem item, long ancestorId, Map<Long, StandardItem> items) {

@@ -189,13 +189,7 @@ class ProficiencyLedger {
                 mine.put(indicator, Optional.ofNullable(row.getProficiency()));
             }
         }
-        Set<Long> standardIds = new TreeSet<>();
-        indicatorIds.forEach(i -> {
-            Long standard = course.standardOf().get(i);
-            if (standard != null) {
-                standardIds.add(standard);
-            }
-        });
+        Set<Long> standardIds = standardsOf(course, indicatorIds);
         Map<Pair, StandardProficiencyRecord> standardRows = new HashMap<>();
         if (!standardIds.isEmpty()) {
             db.selectFrom(STANDARD_PROFICIENCY).where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId),
@@ -469,19 +463,25 @@ class ProficiencyLedger {
         return course.facts.labels().getOrDefault(indicatorId, "#" + indicatorId);
     }
 
+    /** The standards these indicators belong to, in id order. */
+    private static Set<Long> standardsOf(CourseFacts course, Collection<Long> indicatorIds) {
+        Set<Long> standardIds = new TreeSet<>();
+        for (Long indicator : indicatorIds) {
+            Long standard = course.standardOf().get(indicator);
+            if (standard != null) {
+                standardIds.add(standard);
+            }
+        }
+        return standardIds;
+    }
+
     /** The rolled-up rows of a student: stored ones come from the maps, the rows to write go to {@code writes}. */
     private void rollUp(CourseFacts course, long studentId, Collection<Long> indicatorIds,
                         Map<Long, Optional<Double>> mine, Map<Pair, StandardProficiencyRecord> standardRows,
                         Map<Pair, UnitProficiencyRecord> unitRows, List<org.jooq.UpdatableRecord<?>> writes) {
         // Standards: each over the course's indicators of it (unit targets, and any with a proficiency).
         Set<Long> targeted = course.facts.targeted();
-        Set<Long> standardIds = new TreeSet<>();
-        indicatorIds.forEach(i -> {
-            Long standard = course.standardOf().get(i);
-            if (standard != null) {
-                standardIds.add(standard);
-            }
-        });
+        Set<Long> standardIds = standardsOf(course, indicatorIds);
         for (Long standard : standardIds) {
             Set<Long> parts = new TreeSet<>();
             course.standardOf().forEach((indicator, s) -> {

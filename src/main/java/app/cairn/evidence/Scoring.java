@@ -157,16 +157,10 @@ public class Scoring {
         }
         LocalDateTime now = records.now();
         // The indicators the previous score counted for lose it: they are calculated again too.
-        Set<Long> indicators = new HashSet<>(db.selectDistinct(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID)
-                .from(EVIDENCE_SCORE_LEVEL).join(EVIDENCE_HISTORY).on(EVIDENCE_HISTORY.ID.eq(EVIDENCE_SCORE_LEVEL.HISTORY_ID))
-                .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId), EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()),
-                        EVIDENCE_HISTORY.SUPERSEDED_AT.isNull())
-                .fetch(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID));
+        Set<Long> indicators = new HashSet<>(currentScoreIndicators(evidenceId));
         if (!indicators.isEmpty()) {
             // Every score has a level per criterion, so with none found there is no earlier score to supersede.
-            db.update(EVIDENCE_HISTORY).set(EVIDENCE_HISTORY.SUPERSEDED_AT, now)
-                    .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId), EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()),
-                            EVIDENCE_HISTORY.SUPERSEDED_AT.isNull()).execute();
+            db.update(EVIDENCE_HISTORY).set(EVIDENCE_HISTORY.SUPERSEDED_AT, now).where(currentScore(evidenceId)).execute();
         }
         EvidenceHistoryRecord entry = records.addHistory(evidence, HistoryKind.SCORED, viewer, comment, e -> {
             e.setRubricVersionId(version.versionId());
@@ -256,15 +250,25 @@ public class Scoring {
         EvidenceHistoryRecord entry = records.addHistory(evidence, HistoryKind.PERFORMED_ON_CORRECTED, viewer, null);
         entry.setPerformedOn(performedOn);
         entry.update();
-        List<Long> indicators = db.selectDistinct(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID).from(EVIDENCE_SCORE_LEVEL)
-                .join(EVIDENCE_HISTORY).on(EVIDENCE_HISTORY.ID.eq(EVIDENCE_SCORE_LEVEL.HISTORY_ID))
-                .where(EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId), EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()),
-                        EVIDENCE_HISTORY.SUPERSEDED_AT.isNull())
-                .fetch(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID);
+        List<Long> indicators = currentScoreIndicators(evidenceId);
         if (!indicators.isEmpty()) {
             ledger.recalculate(evidence.getStudentPersonId(), indicators);
         }
         return records.view(evidence, student.name());
+    }
+
+    /** The evidence's score that counts now (earlier ones are superseded). */
+    private static org.jooq.Condition currentScore(long evidenceId) {
+        return EVIDENCE_HISTORY.EVIDENCE_ID.eq(evidenceId).and(EVIDENCE_HISTORY.KIND.eq(HistoryKind.SCORED.name()))
+                .and(EVIDENCE_HISTORY.SUPERSEDED_AT.isNull());
+    }
+
+    /** The indicators the evidence's current score counts for (none when it has no score). */
+    private List<Long> currentScoreIndicators(long evidenceId) {
+        return db.selectDistinct(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID).from(EVIDENCE_SCORE_LEVEL)
+                .join(EVIDENCE_HISTORY).on(EVIDENCE_HISTORY.ID.eq(EVIDENCE_SCORE_LEVEL.HISTORY_ID))
+                .where(currentScore(evidenceId))
+                .fetch(EVIDENCE_SCORE_LEVEL.INDICATOR_ITEM_ID);
     }
 
     /** The rubric's current version, locked until commit, if it is still the one the teacher scored on. */

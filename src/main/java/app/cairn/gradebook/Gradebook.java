@@ -78,18 +78,6 @@ public class Gradebook {
         return item.getId();
     }
 
-    /**
-     * Teachers only: whether the teacher's course already has a gradebook item with this resource id
-     * (made by {@link #defineItem}, e.g. by a deep-linked placement), so a caller can define one
-     * only when there is none and leave an existing item's label and maximum alone.
-     */
-    @Transactional(readOnly = true)
-    public boolean hasItem(String resourceId) {
-        Viewer viewer = currentViewer.requireTeacher();
-        return db.fetchExists(GRADEBOOK_ITEM, GRADEBOOK_ITEM.COURSE_ID.eq(viewer.courseId()),
-                GRADEBOOK_ITEM.RESOURCE_ID.eq(resourceId));
-    }
-
     /** A student's score for {@link #recordScores}. */
     public record PendingScore(long studentPersonId, double scoreGiven, double scoreMaximum, @Nullable String levelLabel) {
     }

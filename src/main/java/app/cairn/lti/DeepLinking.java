@@ -29,15 +29,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Viewer;
@@ -196,15 +189,7 @@ public class DeepLinking {
             claims.claim(LtiClaims.DL_MSG, messages.getMessage("deeplinking.lms-message", new Object[] {items.size()},
                     "Cairn units added: " + items.size(), locale));
         }
-        RSAKey key = toolKeys.signingKey();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims.build());
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign the deep linking answer", e);
-        }
-        return jwt.serialize();
+        return toolKeys.sign(claims.build());
     }
 
     /** The content item for an LTI resource link, in the shape of Deep Linking 2.0. */

@@ -20,15 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Access tokens for the LTI Advantage services (roster, line items, scores): OAuth 2 client
@@ -123,20 +116,12 @@ class PlatformAccessTokens {
 
     /** iss = sub = client_id, aud = the exact token URL (Canvas insists), a fresh jti each time. */
     private String assertion(Platform platform) {
-        RSAKey key = toolKeys.signingKey();
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(platform.clientId()).subject(platform.clientId()).audience(platform.authTokenUrl())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
                 .jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cairn's signing key cannot sign", e);
-        }
-        return jwt.serialize();
+        return toolKeys.sign(claims);
     }
 
     private static String abbreviate(String text) {

@@ -25,10 +25,16 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Cairn's own RSA keys, used to sign what it sends to platforms (deep linking responses, client
@@ -88,6 +94,20 @@ public class ToolKeys {
                 .where(TOOL_KEY.RETIRED_AT.isNull()).orderBy(TOOL_KEY.CREATED_AT.desc())
                 .fetch(TOOL_KEY.PUBLIC_JWK).stream().map(ToolKeys::parsePublic).toList();
         return new JWKSet(keys);
+    }
+
+    /** The claims as a JWT signed RS256 with the newest active key, its kid in the header. */
+    public String sign(JWTClaimsSet claims) {
+        RSAKey key = signingKey();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cairn's signing key " + key.getKeyID() + " cannot sign", e);
+        }
+        return jwt.serialize();
     }
 
     /** The newest active key pair, for signing. */

@@ -46,7 +46,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long courseId, @Nullable Long studentPersonId, AuditKind kind, String subject,
                        @Nullable String from, @Nullable String to) {
-        insert(courseId, currentViewer.find().map(Viewer::personId).orElse(null), studentPersonId, kind, subject, from, to);
+        insert(currentActor(), List.of(new Change(courseId, studentPersonId, kind, subject, from, to)));
     }
 
     /** One entry for {@link #recordAll}. */
@@ -60,7 +60,19 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<Change> changes) {
-        Long actor = currentViewer.find().map(Viewer::personId).orElse(null);
+        insert(currentActor(), changes);
+    }
+
+    /** For Cairn's own jobs, which act for nobody even when started from a signed-in thread. */
+    void recordAsCairn(long courseId, AuditKind kind, String subject, @Nullable String to) {
+        insert(null, List.of(new Change(courseId, null, kind, subject, null, to)));
+    }
+
+    private @Nullable Long currentActor() {
+        return currentViewer.find().map(Viewer::personId).orElse(null);
+    }
+
+    private void insert(@Nullable Long actor, List<Change> changes) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         var a = AUDIT_EVENT;
         for (int from = 0; from < changes.size(); from += INSERT_ROWS) {
@@ -73,25 +85,6 @@ public class AuditTrail {
             }
             insert.execute();
         }
-    }
-
-    /** For Cairn's own jobs, which act for nobody even when started from a signed-in thread. */
-    void recordAsCairn(long courseId, AuditKind kind, String subject, @Nullable String to) {
-        insert(courseId, null, null, kind, subject, null, to);
-    }
-
-    private void insert(long courseId, @Nullable Long actor, @Nullable Long studentPersonId, AuditKind kind,
-                        String subject, @Nullable String from, @Nullable String to) {
-        db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.COURSE_ID, courseId)
-                .set(AUDIT_EVENT.ACTOR_PERSON_ID, actor)
-                .set(AUDIT_EVENT.SUBJECT_PERSON_ID, studentPersonId)
-                .set(AUDIT_EVENT.KIND, kind.name())
-                .set(AUDIT_EVENT.SUBJECT, clip(subject))
-                .set(AUDIT_EVENT.FROM_VALUE, from == null ? null : clip(from))
-                .set(AUDIT_EVENT.TO_VALUE, to == null ? null : clip(to))
-                .set(AUDIT_EVENT.AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
-                .execute();
     }
 
     /** Teachers only: the course's trail, newest first, optionally about one student. */

@@ -59,8 +59,10 @@ class RetentionJob {
     /** Erases what is due at {@code now}; returns how many students' course data went. */
     int purge(Instant now) {
         LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        // Courses another node purged within the quiet period are left out here, not locked and skipped.
         List<Long> courses = db.select(COURSE_PRIVACY.COURSE_ID).from(COURSE_PRIVACY)
-                .where(COURSE_PRIVACY.RETENTION_DAYS.isNotNull())
+                .where(COURSE_PRIVACY.RETENTION_DAYS.isNotNull(), COURSE_PRIVACY.LAST_PURGE_AT.isNull()
+                        .or(COURSE_PRIVACY.LAST_PURGE_AT.le(nowUtc.minus(QUIET))))
                 .fetch(COURSE_PRIVACY.COURSE_ID);
         int erased = 0;
         for (long courseId : courses) {

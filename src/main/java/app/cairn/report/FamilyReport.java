@@ -12,10 +12,13 @@ import org.jspecify.annotations.Nullable;
 public record FamilyReport(String courseTitle, String studentName, LocalDate asOf, List<ChartLevel> levels,
                            List<StandardProgress> standards) {
 
+    /** How many of the teachers' comments a standard's row carries. */
+    public static final int COMMENTS = 3;
+
     /**
      * @param level    the current proficiency level, or null when there is no summative evidence yet
      * @param value    the proficiency as a number on the scale (e.g. 3.25), or null
-     * @param comments teachers' feedback on the evidence counted, newest first
+     * @param comments teachers' latest feedback on the evidence counted, newest first, at most {@link #COMMENTS}
      * @param history  the proficiency each time it changed, for the chart
      */
     public record StandardProgress(String code, String statement, List<String> attributes, @Nullable ChartLevel level,

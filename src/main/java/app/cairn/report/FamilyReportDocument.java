@@ -134,7 +134,7 @@ public class FamilyReportDocument {
                 html.append("<span class=\"muted\">—</span>");
             } else {
                 html.append("<ul>");
-                standard.comments().stream().limit(3).forEach(c -> html.append("<li>").append(escape(c)).append("</li>"));
+                standard.comments().forEach(c -> html.append("<li>").append(escape(c)).append("</li>"));
                 html.append("</ul>");
             }
             html.append("</td></tr>");

@@ -36,7 +36,6 @@ import app.cairn.proficiency.ScaleView;
 import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.Role;
 import app.cairn.shared.Viewer;
-import app.cairn.standards.Level;
 import app.cairn.standards.StandardItem;
 import app.cairn.standards.StandardsFramework;
 import app.cairn.standards.StandardsLibrary;
@@ -157,16 +156,12 @@ public class Reports {
         return csv.toString();
     }
 
-    /** The course's scale as charts draw it. */
-    public List<ChartLevel> levels() {
-        return chartLevels(scales.scaleOfMyCourse());
-    }
-
     // --- assembling ---
 
     /** What every report of the course shares: scale, policy, and the standards its units target. */
     private record Context(String courseTitle, ScaleView scale, ProficiencyPolicy policy, List<Long> indicators,
-                           Map<Long, StandardItem> items, Map<Long, List<String>> attributes) {
+                           Map<Long, StandardItem> items, Map<Long, Long> standardOf,
+                           Map<Long, List<String>> attributes) {
     }
 
     private Context context() {
@@ -183,18 +178,16 @@ public class Reports {
                     attributes.put(standard, linked.stream().map(StandardItem::statement).toList()));
         }
         return new Context(courses.overviewOfMyCourse().title(), scale, policies.policyOfMyCourse(),
-                List.copyOf(indicators), items, attributes);
+                List.copyOf(indicators), items, StandardsLibrary.standardOf(items), attributes);
     }
 
     private FamilyReport report(long studentId, String name, Context context) {
         // Indicators grouped under their standard (an indicator outside any standard stands alone).
         Map<Long, List<Long>> byStandard = new LinkedHashMap<>();
         for (long indicator : context.indicators()) {
-            StandardItem item = context.items().get(indicator);
-            Long parent = item == null ? null : item.parentId();
-            StandardItem standard = parent == null ? null : context.items().get(parent);
-            long key = standard != null && standard.level() == Level.STANDARD ? standard.id() : indicator;
-            byStandard.computeIfAbsent(key, k -> new ArrayList<>()).add(indicator);
+            // The same grouping as the stored standard proficiency: the indicator's nearest standard above it.
+            byStandard.computeIfAbsent(context.standardOf().getOrDefault(indicator, indicator), k -> new ArrayList<>())
+                    .add(indicator);
         }
         Map<Long, ProficiencyExplanation> whyOf = new LinkedHashMap<>();
         mastery.whyEach(studentId, context.indicators()).forEach(why -> whyOf.put(why.indicatorId(), why));
@@ -245,6 +238,9 @@ public class Reports {
                 .forEach(c -> ids.add(c.evidenceId())));
         List<String> comments = new ArrayList<>();
         for (long id : ids) {
+            if (comments.size() == FamilyReport.COMMENTS) {
+                break;
+            }
             HistoryEntry latest = evidence.evidence(id).latestTeacherComment();
             if (latest != null && latest.comment() != null && !latest.comment().isBlank()) {
                 comments.add(latest.comment());

@@ -12,4 +12,9 @@ public record StandardItem(long id, long frameworkId, @Nullable Long parentId, L
                            @Nullable String subject, @Nullable String code, String statement,
                            @Nullable String description, int position, @Nullable String sourceIdentifier,
                            boolean archived, int revision) {
+
+    /** "SCI.1.a Plans a fair test": the code, when there is one, and the statement, as teachers name an item. */
+    public String label() {
+        return code == null ? statement : code + " " + statement;
+    }
 }

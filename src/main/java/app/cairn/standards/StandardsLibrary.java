@@ -64,6 +64,38 @@ public class StandardsLibrary {
                 .fetch(StandardsLibrary::framework);
     }
 
+    /** Every item of every framework the viewer's course reads, archived ones too (scores may name them), by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, StandardItem> readableItems() {
+        Map<Long, StandardItem> items = new java.util.LinkedHashMap<>();
+        for (StandardsFramework framework : frameworks()) {
+            items(framework.id(), true).forEach(item -> items.put(item.id(), item));
+        }
+        return items;
+    }
+
+    /**
+     * The standard each indicator among these items belongs to: its nearest ancestor at the
+     * standard level. Indicators outside any standard are left out.
+     */
+    public static Map<Long, Long> standardOf(Map<Long, StandardItem> items) {
+        Map<Long, Long> standardOf = new HashMap<>();
+        for (StandardItem item : items.values()) {
+            if (item.level() != Level.INDICATOR) {
+                continue;
+            }
+            StandardItem up = item;
+            Set<Long> seen = new HashSet<>();
+            while (up != null && up.level() != Level.STANDARD && up.parentId() != null && seen.add(up.id())) {
+                up = items.get(up.parentId());
+            }
+            if (up != null && up.level() == Level.STANDARD) {
+                standardOf.put(item.id(), up.id());
+            }
+        }
+        return standardOf;
+    }
+
     /** Starts an empty framework of the viewer's course. */
     @Transactional
     public StandardsFramework createFramework(String title) {

@@ -282,6 +282,12 @@ public class Units {
      * platforms or deployments answer like missing ones.
      */
     @Transactional(readOnly = true)
+    public boolean hasCopySource(String key) {
+        return sourceInAnotherCourse(currentViewer.requireTeacher(), key).isPresent();
+    }
+
+    /** {@link #hasCopySource}'s unit, described for the teacher who is offered the copy. */
+    @Transactional(readOnly = true)
     public Optional<CopySource> copySource(String key) {
         Viewer viewer = currentViewer.requireTeacher();
         return sourceInAnotherCourse(viewer, key).map(source -> {
@@ -802,7 +808,7 @@ public class Units {
                 if (item.level() == Level.INDICATOR) {
                     List<String> objectives = items.stream()
                             .filter(o -> o.level() == Level.OBJECTIVE && Long.valueOf(item.id()).equals(o.parentId()))
-                            .map(o -> o.code() == null ? o.statement() : o.code() + " " + o.statement()).toList();
+                            .map(StandardItem::label).toList();
                     result.put(item.id(), new IndicatorOption(item.id(), item.code(), item.statement(),
                             framework.title(), objectives));
                 }

@@ -158,6 +158,8 @@ class EvidenceIT extends KaribuTest {
                 cairn.schema.Tables.UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
         assertThat(db.fetchCount(cairn.schema.Tables.STANDARD_PROFICIENCY,
                 cairn.schema.Tables.STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
+        assertThat(db.fetchCount(cairn.schema.Tables.EVIDENCE_SCORE_LEVEL,
+                cairn.schema.Tables.EVIDENCE_SCORE_LEVEL.STUDENT_PERSON_ID.eq(student.personId()))).isZero();
         assertThat(db.fetchExists(cairn.schema.Tables.PERSON, cairn.schema.Tables.PERSON.ID.eq(student.personId()))).isFalse();
     }
 
@@ -243,7 +245,10 @@ class EvidenceIT extends KaribuTest {
             assertThat(row.scoreMaximum()).isEqualTo(100.0);
             assertThat(row.levelLabel()).isEqualTo("Proficient");
         });
-        assertThat(gradebook.hasItem(units.inMyCourse(built.unit().id()).orElseThrow().gradebookResourceId())).isTrue();
+        assertThat(db.fetchExists(cairn.schema.Tables.GRADEBOOK_ITEM,
+                cairn.schema.Tables.GRADEBOOK_ITEM.COURSE_ID.eq(teacher.courseId()),
+                cairn.schema.Tables.GRADEBOOK_ITEM.RESOURCE_ID.eq(
+                        units.inMyCourse(built.unit().id()).orElseThrow().gradebookResourceId()))).isTrue();
 
         actAs(student);
         EvidenceView mine = evidence.evidence(handedIn.id());

@@ -1,7 +1,6 @@
 package app.cairn.deeplinking.ui;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -31,15 +29,14 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("links/:linkId/copy")
 @RolesAllowed("TEACHER")
 @StyleSheet("/styles/cairn.css")
-public class CopyUnitView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class CopyUnitView extends PlacementPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final Placements placements;
     private @Nullable CopyOffer offer;
 
     public CopyUnitView(Placements placements) {
+        super("deeplinking.copy.title", "deeplinking.copy.gone", "copy-gone");
         this.placements = placements;
-        addClassName("cairn-plain");
-        setMaxWidth("800px");
     }
 
     @Override
@@ -81,19 +78,8 @@ public class CopyUnitView extends Main implements BeforeEnterObserver, HasDynami
         if (offer == null) {
             return;
         }
-        try {
-            UI.getCurrent().navigate(placements.copyForLink(offer.linkId()).substring(1));
-        } catch (AccessDeniedException e) {
-            removeAll();
-            add(new H1(getTranslation("deeplinking.copy.title")), gone());
-        }
-    }
-
-    private Paragraph gone() {
-        Paragraph gone = new Paragraph(getTranslation("deeplinking.copy.gone"));
-        gone.setId("copy-gone");
-        gone.getElement().setAttribute("role", "alert");
-        return gone;
+        long linkId = offer.linkId();
+        leave(() -> UI.getCurrent().navigate(placements.copyForLink(linkId).substring(1)));
     }
 
     @Override

@@ -3,14 +3,12 @@ package app.cairn.deeplinking.ui;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -31,16 +29,15 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("deep-linking/:requestId")
 @RolesAllowed("TEACHER")
 @StyleSheet("/styles/cairn.css")
-public class DeepLinkPickerView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class DeepLinkPickerView extends PlacementPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final Placements placements;
     private @Nullable PickRequest request;
     private @Nullable UnitPicker picker;
 
     public DeepLinkPickerView(Placements placements) {
+        super("deeplinking.pick.title", "deeplinking.pick.gone", "pick-gone");
         this.placements = placements;
-        addClassName("cairn-plain");
-        setMaxWidth("800px");
     }
 
     @Override
@@ -88,19 +85,7 @@ public class DeepLinkPickerView extends Main implements BeforeEnterObserver, Has
 
     /** Sends the browser to the page that posts the answer to the LMS, or says the request is gone. */
     private void answer(java.util.function.Supplier<String> send) {
-        try {
-            UI.getCurrent().getPage().setLocation(send.get());
-        } catch (AccessDeniedException e) {
-            removeAll();
-            add(new H1(getTranslation("deeplinking.pick.title")), gone());
-        }
-    }
-
-    private Paragraph gone() {
-        Paragraph gone = new Paragraph(getTranslation("deeplinking.pick.gone"));
-        gone.setId("pick-gone");
-        gone.getElement().setAttribute("role", "alert");
-        return gone;
+        leave(() -> UI.getCurrent().getPage().setLocation(send.get()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package app.cairn.deeplinking.ui;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -11,7 +10,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -31,16 +29,15 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("links/:linkId")
 @RolesAllowed("TEACHER")
 @StyleSheet("/styles/cairn.css")
-public class LinkSetUpView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class LinkSetUpView extends PlacementPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final Placements placements;
     private @Nullable LinkToSetUp link;
     private @Nullable UnitPicker picker;
 
     public LinkSetUpView(Placements placements) {
+        super("deeplinking.link.title", "deeplinking.link.gone", "link-gone");
         this.placements = placements;
-        addClassName("cairn-plain");
-        setMaxWidth("800px");
     }
 
     @Override
@@ -87,19 +84,7 @@ public class LinkSetUpView extends Main implements BeforeEnterObserver, HasDynam
     }
 
     private void go(java.util.function.Supplier<String> action) {
-        try {
-            UI.getCurrent().navigate(action.get().substring(1));
-        } catch (AccessDeniedException e) {
-            removeAll();
-            add(new H1(getTranslation("deeplinking.link.title")), gone());
-        }
-    }
-
-    private Paragraph gone() {
-        Paragraph gone = new Paragraph(getTranslation("deeplinking.link.gone"));
-        gone.setId("link-gone");
-        gone.getElement().setAttribute("role", "alert");
-        return gone;
+        leave(() -> UI.getCurrent().navigate(action.get().substring(1)));
     }
 
     @Override

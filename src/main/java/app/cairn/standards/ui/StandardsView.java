@@ -344,8 +344,7 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         attributes.setId("standards-item-attributes");
         attributes.setWidthFull();
         attributes.setItems(frameworkAttributes);
-        attributes.setItemLabelGenerator(attribute -> attribute.code() == null ? attribute.statement()
-                : attribute.code() + " " + attribute.statement());
+        attributes.setItemLabelGenerator(StandardItem::label);
         attributes.setPlaceholder(getTranslation(frameworkAttributes.isEmpty() ? "standards.item.attributes.none"
                 : "standards.item.attributes.placeholder"));
         attributes.setEnabled(!frameworkAttributes.isEmpty());

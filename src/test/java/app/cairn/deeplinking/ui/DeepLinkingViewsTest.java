@@ -167,7 +167,8 @@ class DeepLinkingViewsTest extends KaribuTest {
         radios().setValue(placements.units().getFirst());
         _click(button("tie-link"));
 
-        assertThat(_get(UnitBuilderView.class)).isNotNull();
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst())
+                .as("tying the link opens the unit").isInstanceOf(UnitBuilderView.class);
         assertThat(placements.afterResourceLinkLaunch(new ResourceLinkLaunch("week-5", "Week 5", Map.of())))
                 .isEqualTo("/units/" + unit.id());
     }
@@ -196,7 +197,8 @@ class DeepLinkingViewsTest extends KaribuTest {
                 .contains("leaves behind everything of the students");
         _click(button("copy-unit"));
 
-        assertThat(_get(UnitBoardView.class)).isNotNull();
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst())
+                .as("the copy opens on its board").isInstanceOf(UnitBoardView.class);
         long copyId = placements.units().getFirst().id();
         launchAsStudent(thisYear);
         assertThat(placements.afterResourceLinkLaunch(new ResourceLinkLaunch("copied", "Ecosystems",
