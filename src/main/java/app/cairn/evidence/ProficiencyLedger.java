@@ -170,13 +170,9 @@ class ProficiencyLedger {
     void recalculate(long studentId, Collection<Long> indicatorIds, List<AuditTrail.Change> alsoAudit) {
         Viewer teacher = currentViewer.requireTeacher();
         long courseId = teacher.courseId();
-        lock(courseId, studentId);
-        CourseFacts course = courseFacts();
+        CourseFacts course = new CourseFacts(teacher, lockAndReadFacts(teacher, studentId));
         course.audit.addAll(alsoAudit);
-        Map<Long, IndicatorProficiencyRecord> stored = new HashMap<>();
-        db.selectFrom(INDICATOR_PROFICIENCY)
-                .where(INDICATOR_PROFICIENCY.COURSE_ID.eq(courseId), INDICATOR_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
-                .forEach(r -> stored.put(r.getIndicatorItemId(), r));
+        Map<Long, IndicatorProficiencyRecord> stored = storedIndicators(courseId, studentId, indicatorIds);
         Map<Long, Optional<Double>> mine = new HashMap<>();
         stored.forEach((indicator, row) -> mine.put(indicator, Optional.ofNullable(row.getProficiency())));
         List<org.jooq.UpdatableRecord<?>> writes = new ArrayList<>();
@@ -204,6 +200,27 @@ class ProficiencyLedger {
         rollUp(course, studentId, indicatorIds, mine, standardRows, unitRows, writes);
         write(writes);
         finish(course);
+    }
+
+    /**
+     * The student's indicator rows: every one's value (the roll-ups need them all), but the scores
+     * each was calculated from, the longest column, only of those about to be calculated again.
+     */
+    private Map<Long, IndicatorProficiencyRecord> storedIndicators(long courseId, long studentId,
+                                                                   Collection<Long> recalculated) {
+        var ip = INDICATOR_PROFICIENCY;
+        List<org.jooq.Field<?>> fields = new ArrayList<>(List.of(ip.fields()));
+        fields.set(fields.indexOf(ip.SCORE_SERIES), DSL.when(ip.INDICATOR_ITEM_ID.in(recalculated), ip.SCORE_SERIES)
+                .as(ip.SCORE_SERIES.getUnqualifiedName()));
+        Map<Long, IndicatorProficiencyRecord> stored = new HashMap<>();
+        db.select(fields).from(ip).where(ip.COURSE_ID.eq(courseId), ip.STUDENT_PERSON_ID.eq(studentId)).forEach(r -> {
+            IndicatorProficiencyRecord row = r.into(ip);
+            // As if fetched whole: what it holds now is what the database holds, so store() updates.
+            row.changed(false);
+            db.attach(row);
+            stored.put(row.getIndicatorItemId(), row);
+        });
+        return stored;
     }
 
     /** The course's policy or scale changed: every student's stored proficiency is calculated again. */
@@ -401,6 +418,24 @@ class ProficiencyLedger {
         db.selectFrom(PROFICIENCY_LOCK).where(PROFICIENCY_LOCK.COURSE_ID.eq(courseId),
                         PROFICIENCY_LOCK.STUDENT_PERSON_ID.in(studentIds))
                 .orderBy(PROFICIENCY_LOCK.STUDENT_PERSON_ID).forUpdate().fetch();
+    }
+
+    /**
+     * Takes the student's lock and checks the course's facts in one statement: the lock row read for
+     * update, carrying the facts' fingerprint (its subqueries read other tables without locking them,
+     * at READ COMMITTED). Only a student's first calculation in the course, with no lock row yet, costs
+     * a second statement.
+     */
+    private CourseFactsCache.Facts lockAndReadFacts(Viewer teacher, long studentId) {
+        var lock = PROFICIENCY_LOCK;
+        org.jooq.Record fingerprint = db.select(facts.fingerprint(teacher)).from(lock)
+                .where(lock.COURSE_ID.eq(teacher.courseId()), lock.STUDENT_PERSON_ID.eq(studentId))
+                .forUpdate().fetchOne();
+        if (fingerprint != null) {
+            return facts.of(teacher, fingerprint);
+        }
+        lock(teacher.courseId(), studentId);
+        return facts.of(teacher);
     }
 
     /** One statement: an upsert that meets an existing row takes its exclusive lock until commit. */

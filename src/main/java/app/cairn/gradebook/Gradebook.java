@@ -163,41 +163,52 @@ public class Gradebook {
         if (people.isEmpty()) {
             return ids;
         }
-        java.util.Set<Long> students = new java.util.HashSet<>(db.select(ENROLLMENT.PERSON_ID).from(ENROLLMENT)
+        var o = GRADEBOOK_SCORE_OUTBOX;
+        var i = GRADEBOOK_ITEM;
+        // One read for every student and item: the student's enrolment (a row only for a student of
+        // this course), the latest timestamp sent or queued, and whether an older score still waits.
+        var pending = o.STATUS.in(ScoreStatus.PENDING.name(), ScoreStatus.FAILED.name());
+        Map<org.jooq.Record2<Long, Long>, org.jooq.Record4<Long, Long, LocalDateTime, Integer>> earlier = db
+                .select(i.ID, ENROLLMENT.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP),
+                        DSL.count(o.ID).filterWhere(pending))
+                .from(ENROLLMENT).join(i).on(i.ID.in(ids))
+                .leftJoin(o).on(o.ITEM_ID.eq(i.ID), o.PERSON_ID.eq(ENROLLMENT.PERSON_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(viewer.courseId()), ENROLLMENT.PERSON_ID.in(people),
                         ENROLLMENT.ROLE.eq(Role.STUDENT.name()))
-                .fetch(ENROLLMENT.PERSON_ID));
+                .groupBy(i.ID, ENROLLMENT.PERSON_ID)
+                .fetchMap(r -> r.into(i.ID, ENROLLMENT.PERSON_ID), r -> r);
+        java.util.Set<Long> students = new java.util.HashSet<>();
+        earlier.keySet().forEach(key -> students.add(key.value2()));
         people.stream().filter(person -> !students.contains(person)).findFirst().ifPresent(person -> {
             throw new IllegalArgumentException("person " + person + " is not a student of this course");
         });
-        var o = GRADEBOOK_SCORE_OUTBOX;
         LocalDateTime now = now();
-        List<org.jooq.Row2<Long, Long>> pairs = new java.util.ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            long itemId = ids.get(i);
-            items.get(i).scores().forEach(score -> pairs.add(DSL.row(itemId, score.studentPersonId())));
-        }
-        Map<org.jooq.Record2<Long, Long>, LocalDateTime> latest = db.select(o.ITEM_ID, o.PERSON_ID, DSL.max(o.SCORE_TIMESTAMP))
-                .from(o).where(DSL.row(o.ITEM_ID, o.PERSON_ID).in(pairs)).groupBy(o.ITEM_ID, o.PERSON_ID)
-                .fetchMap(r -> r.into(o.ITEM_ID, o.PERSON_ID), r -> r.value3());
-        db.update(o)
-                .set(o.STATUS, ScoreStatus.SUPERSEDED.name())
-                .set(o.LAST_ERROR, SUPERSEDED_BY_NEWER)
-                .set(o.UPDATED_AT, now)
-                .where(DSL.row(o.ITEM_ID, o.PERSON_ID).in(pairs),
-                        o.STATUS.in(ScoreStatus.PENDING.name(), ScoreStatus.FAILED.name()))
-                .execute();
+        List<org.jooq.Row2<Long, Long>> waiting = new java.util.ArrayList<>();
         List<Object[]> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            long itemId = ids.get(i);
-            for (PendingScore score : items.get(i).scores()) {
-                LocalDateTime before = latest.get(db.newRecord(o.ITEM_ID, o.PERSON_ID).values(itemId, score.studentPersonId()));
-                LocalDateTime timestamp = before == null || before.plusSeconds(1).isBefore(now) ? now : before.plusSeconds(1);
+        for (int n = 0; n < items.size(); n++) {
+            long itemId = ids.get(n);
+            for (PendingScore score : items.get(n).scores()) {
+                var before = java.util.Objects.requireNonNull(earlier.get(
+                        db.newRecord(i.ID, ENROLLMENT.PERSON_ID).values(itemId, score.studentPersonId())));
+                if (before.value4() > 0) {
+                    waiting.add(DSL.row(itemId, score.studentPersonId()));
+                }
+                LocalDateTime latest = before.value3();
+                LocalDateTime timestamp = latest == null || latest.plusSeconds(1).isBefore(now) ? now : latest.plusSeconds(1);
                 String label = score.levelLabel();
                 String comment = label == null ? null : label.length() > 1000 ? label.substring(0, 1000) : label;
                 rows.add(new Object[] {itemId, viewer.courseId(), score.studentPersonId(), score.scoreGiven(),
                         score.scoreMaximum(), comment, timestamp, ScoreStatus.PENDING.name(), 0, now, false, now, now});
             }
+        }
+        // Usually the worker has long sent the previous score: then there is nothing to supersede.
+        if (!waiting.isEmpty()) {
+            db.update(o)
+                    .set(o.STATUS, ScoreStatus.SUPERSEDED.name())
+                    .set(o.LAST_ERROR, SUPERSEDED_BY_NEWER)
+                    .set(o.UPDATED_AT, now)
+                    .where(DSL.row(o.ITEM_ID, o.PERSON_ID).in(waiting), pending)
+                    .execute();
         }
         for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
             var insert = db.insertInto(o, o.ITEM_ID, o.COURSE_ID, o.PERSON_ID, o.SCORE_GIVEN, o.SCORE_MAXIMUM, o.COMMENT,
