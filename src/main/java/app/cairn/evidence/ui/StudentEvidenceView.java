@@ -212,8 +212,6 @@ public class StudentEvidenceView extends VerticalLayout implements BeforeEnterOb
             if (score != null && !score.levels().isEmpty()) {
                 UnorderedList levels = new UnorderedList();
                 levels.setId("student-score-" + e.id());
-                levels.getElement().setAttribute("aria-label", getTranslation("evidence.student.score",
-                        when.format(score.at())));
                 score.levels().forEach(l -> levels.add(new ListItem(getTranslation("evidence.student.level",
                         l.criterionTitle(), l.levelLabel(), LevelChip.number(this, l.points().doubleValue())))));
                 card.add(new Paragraph(getTranslation("evidence.student.score", when.format(score.at()))), levels);
