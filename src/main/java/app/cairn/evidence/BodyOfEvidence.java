@@ -284,6 +284,24 @@ public class BodyOfEvidence {
         return list(viewer.courseId(), studentPersonId, unitId, false);
     }
 
+    /**
+     * A student's body of evidence in the course, or in one unit: everything handed in, newest first,
+     * each with the score that counts and the teacher's latest words, in two reads however much there
+     * is. Teachers of the student's course only; drafts stay the student's own.
+     */
+    @Transactional(readOnly = true)
+    public StudentEvidence bodyOf(long studentPersonId, @Nullable Long unitId) {
+        Viewer viewer = currentViewer.requireTeacher();
+        RosterEntry student = requireStudentOfMyCourse(studentPersonId);
+        List<EvidenceSummary> summaries = list(viewer.courseId(), studentPersonId, unitId, false);
+        Map<Long, List<HistoryEntry>> histories = records.histories(summaries.stream().map(EvidenceSummary::id).toList());
+        return new StudentEvidence(studentPersonId, student.name(), summaries.stream().map(summary -> {
+            List<HistoryEntry> history = histories.getOrDefault(summary.id(), List.of());
+            return new StudentEvidence.Item(summary, EvidenceRecords.currentScore(history),
+                    EvidenceRecords.latestTeacherComment(history));
+        }).toList());
+    }
+
     /** One piece of evidence with files and history: its student, or a teacher of the course once handed in. */
     @Transactional(readOnly = true)
     public EvidenceView evidence(long evidenceId) {
@@ -349,8 +367,8 @@ public class BodyOfEvidence {
                 .ifPresent(a -> evidence.setRubricId(a.rubricId()));
     }
 
-    private void requireStudentOfMyCourse(long studentPersonId) {
-        roster.memberOfMyCourse(studentPersonId).filter(e -> e.role() == Role.STUDENT)
+    private RosterEntry requireStudentOfMyCourse(long studentPersonId) {
+        return roster.memberOfMyCourse(studentPersonId).filter(e -> e.role() == Role.STUDENT)
                 .orElseThrow(() -> new AccessDeniedException("No such student in this course"));
     }
 

@@ -152,14 +152,22 @@ class EvidenceRecords {
 
     /** The evidence's history with the levels of each score, in one read. */
     private List<HistoryEntry> history(long evidenceId) {
+        return histories(List.of(evidenceId)).getOrDefault(evidenceId, List.of());
+    }
+
+    /** The histories of several pieces of evidence, by evidence id, each oldest first: one read for all. */
+    Map<Long, List<HistoryEntry>> histories(java.util.Collection<Long> evidenceIds) {
         var h = EVIDENCE_HISTORY;
         var l = EVIDENCE_SCORE_LEVEL;
+        if (evidenceIds.isEmpty()) {
+            return Map.of();
+        }
         Map<Long, EvidenceHistoryRecord> entries = new java.util.LinkedHashMap<>();
         Map<Long, List<HistoryEntry.LevelGiven>> levels = new HashMap<>();
         db.select(h.fields()).select(l.CRITERION_ID, l.CRITERION_TITLE, l.INDICATOR_ITEM_ID, l.LEVEL_POSITION, l.POINTS,
                         l.LEVEL_LABEL)
                 .from(h).leftJoin(l).on(l.HISTORY_ID.eq(h.ID))
-                .where(h.EVIDENCE_ID.eq(evidenceId))
+                .where(h.EVIDENCE_ID.in(evidenceIds))
                 .orderBy(h.HAPPENED_AT, h.ID, l.CRITERION_ID)
                 .forEach(r -> {
                     EvidenceHistoryRecord entry = entries.computeIfAbsent(r.get(h.ID), id -> r.into(h));
@@ -170,10 +178,25 @@ class EvidenceRecords {
                                         r.get(l.LEVEL_LABEL)));
                     }
                 });
-        return entries.values().stream().map(e -> new HistoryEntry(e.getId(), HistoryKind.valueOf(e.getKind()),
-                e.getActorPersonId(), e.getActorName(), e.getComment(), e.getRubricVersionId(), e.getPerformedOn(),
-                e.getHappenedAt().toInstant(ZoneOffset.UTC), e.getSupersededAt() != null,
-                levels.getOrDefault(e.getId(), List.of()))).toList();
+        Map<Long, List<HistoryEntry>> byEvidence = new HashMap<>();
+        entries.values().forEach(e -> byEvidence.computeIfAbsent(e.getEvidenceId(), k -> new ArrayList<>())
+                .add(new HistoryEntry(e.getId(), HistoryKind.valueOf(e.getKind()), e.getActorPersonId(), e.getActorName(),
+                        e.getComment(), e.getRubricVersionId(), e.getPerformedOn(),
+                        e.getHappenedAt().toInstant(ZoneOffset.UTC), e.getSupersededAt() != null,
+                        levels.getOrDefault(e.getId(), List.of()))));
+        return byEvidence;
+    }
+
+    /** The score that counts (the latest one not superseded), if it was scored. */
+    static @Nullable HistoryEntry currentScore(List<HistoryEntry> history) {
+        return history.stream().filter(h -> h.kind() == HistoryKind.SCORED && !h.superseded()).reduce((a, b) -> b)
+                .orElse(null);
+    }
+
+    /** The latest thing a teacher said (feedback, a score's comment, or why it was returned). */
+    static @Nullable HistoryEntry latestTeacherComment(List<HistoryEntry> history) {
+        return history.stream().filter(h -> h.kind() == HistoryKind.SCORED || h.kind() == HistoryKind.FEEDBACK
+                || h.kind() == HistoryKind.RETURNED).reduce((a, b) -> b).orElse(null);
     }
 
     static List<String> links(@Nullable String links) {

@@ -39,13 +39,11 @@ public record EvidenceView(long id, long studentPersonId, @Nullable String stude
 
     /** The score that counts (the latest one), if it was scored. */
     public @Nullable HistoryEntry currentScore() {
-        return history.stream().filter(h -> h.kind() == HistoryKind.SCORED && !h.superseded()).reduce((a, b) -> b)
-                .orElse(null);
+        return EvidenceRecords.currentScore(history);
     }
 
     /** The latest thing a teacher said (feedback, a score's comment, or why it was returned). */
     public @Nullable HistoryEntry latestTeacherComment() {
-        return history.stream().filter(h -> h.kind() == HistoryKind.SCORED || h.kind() == HistoryKind.FEEDBACK
-                || h.kind() == HistoryKind.RETURNED).reduce((a, b) -> b).orElse(null);
+        return EvidenceRecords.latestTeacherComment(history);
     }
 }

@@ -64,9 +64,11 @@ public class Mastery {
     private final ProficiencyPolicies policies;
     private final StandardsLibrary standards;
     private final ProficiencyLedger ledger;
+    private final CourseFactsCache facts;
 
     Mastery(DSLContext db, CurrentViewer currentViewer, Units units, CourseRoster roster, CourseDirectory courses,
-            ProficiencyScales scales, ProficiencyPolicies policies, StandardsLibrary standards, ProficiencyLedger ledger) {
+            ProficiencyScales scales, ProficiencyPolicies policies, StandardsLibrary standards, ProficiencyLedger ledger,
+            CourseFactsCache facts) {
         this.db = db;
         this.currentViewer = currentViewer;
         this.units = units;
@@ -76,6 +78,7 @@ public class Mastery {
         this.policies = policies;
         this.standards = standards;
         this.ledger = ledger;
+        this.facts = facts;
     }
 
     /** The class's grid for a unit: every current student of the course. Teachers only. */
@@ -98,16 +101,116 @@ public class Mastery {
     public MasteryGrid gridPage(long unitId, int offset, int limit) {
         Viewer viewer = currentViewer.requireTeacher();
         Unit unit = units.unit(unitId);
+        return grid(unit, studentsPage(viewer, offset, limit));
+    }
+
+    /**
+     * One page of the class's grid for a unit by standard: the same rows as {@link #gridPage} (current
+     * students by name, then id), a column per standard of the unit's targets with the stored standard
+     * proficiency (the course's indicators of it rolled up by the course's rule), and the unit. A
+     * target's indicator outside any standard is a column of its own, as the unit's roll-up counts it.
+     * A few statements per page, whatever the class's size. Teachers only.
+     */
+    @Transactional(readOnly = true)
+    public StandardsGrid standardsGridPage(long unitId, int offset, int limit) {
+        Viewer viewer = currentViewer.requireTeacher();
+        Unit unit = units.unit(unitId);
+        Map<Long, @Nullable String> students = studentsPage(viewer, offset, limit);
+        CourseFactsCache.Facts course = facts.of(viewer);
+        ScaleView scale = course.scale();
+        Map<Long, List<Long>> indicatorsOf = new LinkedHashMap<>();
+        Set<Long> indicatorIds = new HashSet<>();
+        for (Unit.Target target : unit.targets()) {
+            indicatorIds.add(target.indicatorId());
+            Long standard = course.standardOf().get(target.indicatorId());
+            // Keyed like the ledger's unit roll-up: a standard by its id, a loose indicator negatively.
+            long key = standard != null ? standard : -target.indicatorId();
+            List<Long> under = indicatorsOf.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!under.contains(target.indicatorId())) {
+                under.add(target.indicatorId());
+            }
+        }
+        Map<Long, StandardsGrid.Column> built = new LinkedHashMap<>();
+        indicatorsOf.forEach((key, under) -> {
+            long itemId = Math.abs(key);
+            built.put(key, new StandardsGrid.Column(itemId, key > 0,
+                    course.labels().getOrDefault(itemId, "#" + itemId), under));
+        });
+        Set<Long> standardIds = new HashSet<>();
+        Set<Long> looseIds = new HashSet<>();
+        built.values().forEach(c -> (c.standard() ? standardIds : looseIds).add(c.itemId()));
+        Map<Long, Map<Long, ProficiencyCell>> cells = new HashMap<>();
+        if (!students.isEmpty() && !standardIds.isEmpty()) {
+            var sp = STANDARD_PROFICIENCY;
+            db.selectFrom(sp).where(sp.COURSE_ID.eq(viewer.courseId()), sp.STUDENT_PERSON_ID.in(students.keySet()),
+                            sp.STANDARD_ITEM_ID.in(standardIds))
+                    .forEach(r -> cells.computeIfAbsent(r.getStudentPersonId(), k -> new HashMap<>()).put(
+                            r.getStandardItemId(), new ProficiencyCell(r.getProficiency(),
+                                    level(scale, r.getProficiency(), r.getLevelPosition()), r.getMastery(),
+                                    r.getIndicatorsAssessed())));
+        }
+        if (!students.isEmpty() && !looseIds.isEmpty()) {
+            var ip = INDICATOR_PROFICIENCY;
+            db.selectFrom(ip).where(ip.COURSE_ID.eq(viewer.courseId()), ip.STUDENT_PERSON_ID.in(students.keySet()),
+                            ip.INDICATOR_ITEM_ID.in(looseIds))
+                    .forEach(r -> cells.computeIfAbsent(r.getStudentPersonId(), k -> new HashMap<>()).put(
+                            -r.getIndicatorItemId(), new ProficiencyCell(r.getProficiency(),
+                                    level(scale, r.getProficiency(), r.getLevelPosition()), r.getMastery(),
+                                    r.getProficiency() == null ? 0 : 1)));
+        }
+        Map<Long, ProficiencyCell> unitCells = unitCells(scale, unit.id(), students.keySet());
+        List<MasteryGrid.Row> rows = new ArrayList<>();
+        students.forEach((student, name) -> {
+            Map<Long, ProficiencyCell> mine = cells.getOrDefault(student, Map.of());
+            rows.add(new MasteryGrid.Row(student, name,
+                    built.keySet().stream().map(key -> mine.getOrDefault(key, ProficiencyCell.NONE)).toList(),
+                    unitCells.getOrDefault(student, ProficiencyCell.NONE), indicatorIds.size()));
+        });
+        return new StandardsGrid(unit.id(), unit.title(), course.policy().rollUp(), scale.levels(),
+                List.copyOf(built.values()), rows);
+    }
+
+    /** Current students of the viewer's course by name, then id: one page of them. */
+    private Map<Long, @Nullable String> studentsPage(Viewer viewer, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
         Map<Long, @Nullable String> students = new LinkedHashMap<>();
+        if (limit == 0) {
+            return students;
+        }
         db.select(PERSON.ID, PERSON.DISPLAY_NAME).from(ENROLLMENT).join(PERSON).on(PERSON.ID.eq(ENROLLMENT.PERSON_ID))
                 .where(currentStudents(viewer.courseId()))
                 .orderBy(PERSON.DISPLAY_NAME.asc().nullsLast(), PERSON.ID)
                 .limit(limit).offset(offset)
                 .forEach(r -> students.put(r.value1(), r.value2()));
-        return grid(unit, students);
+        return students;
+    }
+
+    /**
+     * A student's stored proficiency on each standard of the viewer's course that has any, by code
+     * (then statement). The student themselves, or a teacher of the course.
+     */
+    @Transactional(readOnly = true)
+    public List<StandardStanding> standardsOf(long studentPersonId) {
+        Viewer viewer = currentViewer.require();
+        requireCourseStudent(viewer, studentPersonId);
+        ScaleView scale = scales.scaleOfMyCourse();
+        Map<Long, StandardItem> items = standards.readableItems();
+        var sp = STANDARD_PROFICIENCY;
+        List<StandardStanding> standings = new ArrayList<>();
+        db.selectFrom(sp).where(sp.COURSE_ID.eq(viewer.courseId()), sp.STUDENT_PERSON_ID.eq(studentPersonId))
+                .forEach(r -> {
+                    StandardItem standard = items.get(r.getStandardItemId());
+                    if (standard != null && standard.level() == Level.STANDARD) {
+                        standings.add(new StandardStanding(standard.id(), standard.code(), standard.statement(),
+                                new ProficiencyCell(r.getProficiency(), level(scale, r.getProficiency(),
+                                        r.getLevelPosition()), r.getMastery(), r.getIndicatorsAssessed())));
+                    }
+                });
+        standings.sort(Comparator.comparing((StandardStanding s) -> s.code() == null ? "" : s.code())
+                .thenComparing(StandardStanding::statement).thenComparing(StandardStanding::standardId));
+        return standings;
     }
 
     /** How many rows the class's grid has: the course's current students. Teachers only. */
@@ -280,11 +383,7 @@ public class Mastery {
                 .forEach(r -> cells.computeIfAbsent(r.getStudentPersonId(), k -> new HashMap<>()).put(r.getIndicatorItemId(),
                         new ProficiencyCell(r.getProficiency(), level(scale, r.getProficiency(), r.getLevelPosition()),
                                 r.getMastery(), r.getScoreCount())));
-        var u = UNIT_PROFICIENCY;
-        Map<Long, ProficiencyCell> unitCells = new HashMap<>();
-        db.selectFrom(u).where(u.UNIT_ID.eq(unit.id()), u.STUDENT_PERSON_ID.in(students.keySet()))
-                .forEach(r -> unitCells.put(r.getStudentPersonId(), new ProficiencyCell(r.getProficiency(),
-                        level(scale, r.getProficiency(), r.getLevelPosition()), r.getMastery(), r.getIndicatorsAssessed())));
+        Map<Long, ProficiencyCell> unitCells = unitCells(scale, unit.id(), students.keySet());
         List<MasteryGrid.Row> rows = new ArrayList<>();
         students.forEach((student, name) -> {
             Map<Long, ProficiencyCell> mine = cells.getOrDefault(student, Map.of());
@@ -293,6 +392,18 @@ public class Mastery {
                     unitCells.getOrDefault(student, ProficiencyCell.NONE), indicatorIds.size()));
         });
         return new MasteryGrid(unit.id(), unit.title(), policy.method(), policy.rollUp(), scale.levels(), columns, rows);
+    }
+
+    private Map<Long, ProficiencyCell> unitCells(ScaleView scale, long unitId, Collection<Long> studentIds) {
+        Map<Long, ProficiencyCell> unitCells = new HashMap<>();
+        if (studentIds.isEmpty()) {
+            return unitCells;
+        }
+        var u = UNIT_PROFICIENCY;
+        db.selectFrom(u).where(u.UNIT_ID.eq(unitId), u.STUDENT_PERSON_ID.in(studentIds))
+                .forEach(r -> unitCells.put(r.getStudentPersonId(), new ProficiencyCell(r.getProficiency(),
+                        level(scale, r.getProficiency(), r.getLevelPosition()), r.getMastery(), r.getIndicatorsAssessed())));
+        return unitCells;
     }
 
     private static @Nullable LevelView level(ScaleView scale, @Nullable Double value, @Nullable Integer position) {

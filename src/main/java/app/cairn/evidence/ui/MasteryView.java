@@ -1,34 +1,34 @@
 package app.cairn.evidence.ui;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import app.cairn.evidence.Mastery;
 import app.cairn.evidence.MasteryDistribution;
 import app.cairn.evidence.MasteryGrid;
 import app.cairn.evidence.ProficiencyCell;
-import app.cairn.evidence.ProficiencyExplanation;
+import app.cairn.evidence.StandardsGrid;
 import app.cairn.proficiency.GradeRow;
 import app.cairn.proficiency.ProficiencyPolicies;
 import app.cairn.proficiency.ProficiencyPolicy;
@@ -38,12 +38,14 @@ import app.cairn.unit.Units;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The class's proficiency in a unit: a row per student, a column per target (its indicator) and the
- * unit, each cell the level reached. The grid is lazy: it asks {@link Mastery#gridPage} for the rows
- * it shows, a page of {@value #PAGE} at a time, so a class of a thousand opens as fast as one of
- * thirty. Above it, how the class spreads over the levels (an aggregate, not the rows). A cell is a button that explains it ("why this score"): the
- * evidence counted, the course's method and the calculation step by step. Below, how a level becomes
- * gradebook points in this course.
+ * The class's proficiency in a unit: a row per student, a column per target (its indicator) or, at
+ * the teacher's choice, per standard of the unit's targets, and the unit; each cell the level
+ * reached, as a chip in the scale's colour with the label written on it. The grid is lazy: it asks
+ * {@link Mastery#gridPage} (or {@link Mastery#standardsGridPage}) for the rows it shows, a page of
+ * {@value #PAGE} at a time, so a class of a thousand opens as fast as one of thirty. Above it, how the
+ * class spreads over the levels (an aggregate, not the rows). An indicator's cell is a button that
+ * explains it ("why this score"); a student's name opens their body of evidence. Below, how a level
+ * becomes gradebook points in this course.
  */
 @Route(value = "mastery", layout = CourseLayout.class)
 @RolesAllowed("TEACHER")
@@ -52,10 +54,14 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
     /** Rows fetched at a time: about a screenful. */
     static final int PAGE = 50;
 
+    /** What the grid's columns are. */
+    enum Show { INDICATORS, STANDARDS }
+
     private final Mastery mastery;
     private final Select<UnitSummary> unit = new Select<>();
+    private final RadioButtonGroup<Show> show = new RadioButtonGroup<>();
     private final Div grid = new Div();
-    private final Section why = new Section();
+    private final WhyPanel why = new WhyPanel("mastery-why");
 
     public MasteryView(Mastery mastery, Units units, ProficiencyPolicies policies) {
         this.mastery = mastery;
@@ -65,16 +71,22 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         unit.setLabel(getTranslation("evidence.mastery.unit"));
         unit.setItems(all);
         unit.setItemLabelGenerator(UnitSummary::title);
-        unit.addValueChangeListener(event -> draw(event.getValue()));
+        unit.addValueChangeListener(event -> draw());
+        show.setId("mastery-show");
+        show.setLabel(getTranslation("evidence.mastery.show"));
+        show.setItems(Show.values());
+        show.setItemLabelGenerator(s -> getTranslation("evidence.mastery.show." + s));
+        show.setValue(Show.INDICATORS);
+        show.addValueChangeListener(event -> draw());
+        FlexLayout choices = new FlexLayout(unit, show);
+        choices.addClassName("cairn-mastery-choices");
         grid.setWidthFull();
-        why.setId("mastery-why");
-        why.getElement().setAttribute("aria-live", "polite");
-        why.setWidthFull();
-        add(new H1(getTranslation("evidence.mastery.title")), policy(policies), unit, grid, why);
+        add(new H1(getTranslation("evidence.mastery.title")), policy(policies), choices, grid, why);
         if (all.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("evidence.mastery.no-units"));
             none.setId("mastery-empty");
             grid.add(none);
+            show.setEnabled(false);
         } else {
             unit.setValue(all.getFirst());
         }
@@ -92,29 +104,34 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         StringBuilder table = new StringBuilder();
         for (GradeRow row : rows) {
             table.append(table.isEmpty() ? "" : " · ").append(row.level().label()).append(" → ")
-                    .append(number(row.gradePoints())).append('/').append(number(row.gradeMaximum()));
+                    .append(LevelChip.number(this, row.gradePoints())).append('/')
+                    .append(LevelChip.number(this, row.gradeMaximum()));
         }
         Paragraph conversion = new Paragraph(getTranslation("evidence.mastery.conversion", table.toString()));
         conversion.setId("mastery-conversion");
         box.add(conversion);
         // A plain link, not the proficiency feature's view class: features meet through routes and services.
-        com.vaadin.flow.component.html.Anchor change = new com.vaadin.flow.component.html.Anchor("scale/calculation",
-                getTranslation("evidence.mastery.change-policy"));
+        Anchor change = new Anchor("scale/calculation", getTranslation("evidence.mastery.change-policy"));
         change.setId("mastery-change-policy");
         box.add(change);
         return box;
     }
 
-    private void draw(@Nullable UnitSummary chosen) {
+    private void draw() {
         grid.removeAll();
-        why.removeAll();
+        why.clear();
+        UnitSummary chosen = unit.getValue();
         if (chosen == null) {
             return;
         }
         long unitId = chosen.id();
+        boolean byStandard = show.getValue() == Show.STANDARDS;
         // The columns (and the unit's title) without any student; the rows come page by page.
-        MasteryGrid shape = mastery.gridPage(unitId, 0, 0);
-        Paragraph caption = new Paragraph(getTranslation("evidence.mastery.caption", shape.unitTitle()));
+        MasteryGrid shape = byStandard ? null : mastery.gridPage(unitId, 0, 0);
+        StandardsGrid standardShape = byStandard ? mastery.standardsGridPage(unitId, 0, 0) : null;
+        String title = byStandard ? standardShape.unitTitle() : shape.unitTitle();
+        Paragraph caption = new Paragraph(getTranslation(byStandard ? "evidence.mastery.caption-standards"
+                : "evidence.mastery.caption", title));
         caption.setId("mastery-caption");
         grid.add(caption, distribution(mastery.distribution(unitId)));
         Grid<MasteryGrid.Row> table = new Grid<>();
@@ -123,51 +140,107 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         table.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
         table.setPageSize(PAGE);
         table.setHeight("60vh");
-        table.addColumn(row -> studentName(row)).setKey("student").setHeader(getTranslation("evidence.mastery.student"))
-                .setFrozen(true).setAutoWidth(true).setFlexGrow(0);
-        for (int i = 0; i < shape.columns().size(); i++) {
-            MasteryGrid.Column column = shape.columns().get(i);
-            int index = i;
-            String header = getTranslation("evidence.mastery.target", i + 1, column.label());
-            Span head = new Span(getTranslation("evidence.mastery.target-short", i + 1));
-            head.setTitle(header);
-            head.getElement().setAttribute("aria-label", header);
-            table.addComponentColumn(row -> cellButton(row, column, row.cells().get(index)))
-                    .setKey("t" + column.targetId()).setHeader(head).setAutoWidth(true).setFlexGrow(0);
+        table.addComponentColumn(row -> studentLink(row, unitId)).setKey("student")
+                .setHeader(getTranslation("evidence.mastery.student")).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
+        if (byStandard) {
+            for (int i = 0; i < standardShape.columns().size(); i++) {
+                StandardsGrid.Column column = standardShape.columns().get(i);
+                int index = i;
+                String header = getTranslation(column.standard() ? "evidence.mastery.standard"
+                        : "evidence.mastery.loose-indicator", i + 1, column.label());
+                table.addComponentColumn(row -> standardCell(row, column, row.cells().get(index)))
+                        .setKey("s" + column.itemId()).setHeader(head(header,
+                                getTranslation("evidence.mastery.standard-short", i + 1)))
+                        .setAutoWidth(true).setFlexGrow(0);
+            }
+        } else {
+            for (int i = 0; i < shape.columns().size(); i++) {
+                MasteryGrid.Column column = shape.columns().get(i);
+                int index = i;
+                String header = getTranslation("evidence.mastery.target", i + 1, column.label());
+                table.addComponentColumn(row -> cellButton(row, column, row.cells().get(index)))
+                        .setKey("t" + column.targetId()).setHeader(head(header,
+                                getTranslation("evidence.mastery.target-short", i + 1)))
+                        .setAutoWidth(true).setFlexGrow(0);
+            }
         }
-        table.addColumn(row -> cellText(row.unit()) + " · "
-                        + getTranslation("evidence.mastery.assessed", row.unit().count(), row.indicatorsTotal()))
+        table.addComponentColumn(row -> {
+                    Span cell = new Span(LevelChip.of(this, row.unit()), new Span(" " + getTranslation(
+                            "evidence.mastery.assessed", row.unit().count(), row.indicatorsTotal())));
+                    cell.setId("mastery-unit-" + row.studentPersonId());
+                    return cell;
+                })
                 .setKey("unit").setHeader(getTranslation("evidence.mastery.unit-column")).setAutoWidth(true);
-        table.setItems(query -> mastery.gridPage(unitId, query.getOffset(), query.getLimit()).rows().stream(),
-                query -> mastery.gridSize(unitId));
+        if (byStandard) {
+            table.setItems(query -> mastery.standardsGridPage(unitId, query.getOffset(), query.getLimit()).rows().stream(),
+                    query -> mastery.gridSize(unitId));
+        } else {
+            table.setItems(query -> mastery.gridPage(unitId, query.getOffset(), query.getLimit()).rows().stream(),
+                    query -> mastery.gridSize(unitId));
+        }
         grid.add(table);
         if (mastery.gridSize(unitId) == 0) {
             grid.add(new Paragraph(getTranslation("evidence.mastery.no-students")));
         }
     }
 
+    /** A short header ("T1", "S1") that names the whole column for pointers and screen readers. */
+    private static Span head(String full, String shortText) {
+        Span head = new Span(shortText);
+        head.setTitle(full);
+        head.getElement().setAttribute("aria-label", full);
+        return head;
+    }
+
+    private RouterLink studentLink(MasteryGrid.Row row, long unitId) {
+        RouterLink link = new RouterLink(studentName(row), StudentEvidenceView.class,
+                new RouteParameters(Map.of("studentId", String.valueOf(row.studentPersonId()))));
+        link.setQueryParameters(QueryParameters.of(StudentEvidenceView.UNIT, String.valueOf(unitId)));
+        link.setId("mastery-student-" + row.studentPersonId());
+        link.getElement().setAttribute("aria-label", getTranslation("evidence.mastery.open-student", studentName(row)));
+        return link;
+    }
+
     private Button cellButton(MasteryGrid.Row row, MasteryGrid.Column column, ProficiencyCell cell) {
         String name = studentName(row);
-        Button explain = new Button(cellText(cell), click -> explain(row.studentPersonId(), name, column));
+        Button explain = new Button();
+        explain.addClickListener(click -> explain(row.studentPersonId(), name, column));
+        explain.getElement().appendChild(LevelChip.of(this, cell).getElement());
         explain.setId("mastery-cell-" + row.studentPersonId() + "-" + column.targetId());
         explain.addThemeVariants(ButtonVariant.TERTIARY);
+        explain.addClassName("cairn-cell-button");
         explain.getElement().setAttribute("aria-label", getTranslation("evidence.mastery.explain", name,
-                column.label(), cellText(cell)));
+                column.label(), LevelChip.text(this, cell)));
         return explain;
     }
 
-    private Paragraph distribution(MasteryDistribution spread) {
-        StringBuilder text = new StringBuilder();
-        for (MasteryDistribution.LevelCount count : spread.levels()) {
-            text.append(text.isEmpty() ? "" : " · ").append(getTranslation("evidence.mastery.distribution-level",
-                    count.level().label(), count.students()));
+    private Span standardCell(MasteryGrid.Row row, StandardsGrid.Column column, ProficiencyCell cell) {
+        Span chip = LevelChip.of(this, cell);
+        chip.setId("mastery-cell-" + row.studentPersonId() + "-s" + column.itemId());
+        if (cell.level() != null && column.standard()) {
+            chip.setTitle(getTranslation("evidence.mastery.standard-assessed", cell.count()));
         }
-        text.append(text.isEmpty() ? "" : " · ").append(getTranslation("evidence.mastery.distribution-level",
+        return chip;
+    }
+
+    /** The class over the levels, each level as its chip with the count written beside the label. */
+    private Div distribution(MasteryDistribution spread) {
+        Div box = new Div();
+        box.setId("mastery-distribution");
+        Span intro = new Span(getTranslation("evidence.mastery.distribution", spread.students()));
+        intro.setId("mastery-distribution-intro");
+        UnorderedList levels = new UnorderedList();
+        levels.addClassName("cairn-distribution");
+        for (MasteryDistribution.LevelCount count : spread.levels()) {
+            levels.add(new ListItem(LevelChip.of(count.level(), getTranslation("evidence.mastery.distribution-level",
+                    count.level().label(), count.students()))));
+        }
+        Span none = new Span(getTranslation("evidence.mastery.distribution-level",
                 getTranslation("evidence.mastery.none"), spread.notYet()));
-        Paragraph paragraph = new Paragraph(getTranslation("evidence.mastery.distribution", spread.students(),
-                text.toString()));
-        paragraph.setId("mastery-distribution");
-        return paragraph;
+        none.addClassNames("cairn-level-chip", "cairn-level-none");
+        levels.add(new ListItem(none));
+        box.add(intro, levels);
+        return box;
     }
 
     private String studentName(MasteryGrid.Row row) {
@@ -175,43 +248,7 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void explain(long studentId, String name, MasteryGrid.Column column) {
-        why.removeAll();
-        ProficiencyExplanation explanation = mastery.why(studentId, column.indicatorId());
-        why.add(new H2(getTranslation("evidence.why.title", name, column.label())));
-        why.add(new Paragraph(getTranslation("evidence.why.method",
-                getTranslation("proficiency.policy.method." + explanation.method()))));
-        if (!explanation.counted().isEmpty()) {
-            OrderedList counted = new OrderedList();
-            counted.setId("why-counted");
-            DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                    .withLocale(getLocale() == null ? Locale.ENGLISH : getLocale());
-            explanation.counted().forEach(c -> counted.add(new ListItem(getTranslation("evidence.why.counted",
-                    day.format(c.performedOn()), c.assessmentTitle(), c.viaTitle(), c.criterionTitle(), c.levelLabel(),
-                    number(c.points().doubleValue())))));
-            why.add(counted);
-        }
-        OrderedList steps = new OrderedList();
-        steps.setId("why-steps");
-        explanation.steps().forEach(step -> steps.add(new ListItem(getTranslation(step.messageKey(), step.argsArray()))));
-        why.add(steps);
-        Paragraph result = new Paragraph(explanation.level() == null ? getTranslation("evidence.why.none")
-                : getTranslation("evidence.why.result", number(explanation.proficiency()), explanation.level().label()));
-        result.setId("why-result");
-        why.add(result);
-    }
-
-    private String cellText(ProficiencyCell cell) {
-        return cell.level() == null ? getTranslation("evidence.mastery.none")
-                : cell.level().label() + " (" + number(cell.proficiency()) + ")";
-    }
-
-    private String number(@Nullable Double value) {
-        if (value == null) {
-            return "";
-        }
-        double rounded = Math.round(value * 100) / 100.0;
-        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded)
-                : String.format(getLocale() == null ? Locale.ENGLISH : getLocale(), "%.2f", rounded);
+        why.show(getTranslation("evidence.why.title", name, column.label()), mastery.why(studentId, column.indicatorId()));
     }
 
     @Override

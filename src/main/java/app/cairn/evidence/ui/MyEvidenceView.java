@@ -26,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 import app.cairn.evidence.BodyOfEvidence;
@@ -39,6 +40,8 @@ import app.cairn.evidence.EvidenceSummary;
 import app.cairn.evidence.EvidenceView;
 import app.cairn.evidence.Mastery;
 import app.cairn.evidence.MasteryGrid;
+import app.cairn.evidence.ProficiencyCell;
+import app.cairn.evidence.StandardStanding;
 import app.cairn.shared.ui.CourseLayout;
 import app.cairn.unit.Proposal;
 import app.cairn.unit.ProposalStatus;
@@ -52,7 +55,9 @@ import jakarta.annotation.security.RolesAllowed;
  * A student's evidence in one unit: start evidence for an option they chose (or a proposal their
  * teacher approved) on an open target, write it as a draft (text, links, the day it was done,
  * files), hand it in, read the teacher's answer, and ask for re-assessment with a reason. Their
- * proficiency in the unit so far is at the top.
+ * proficiency in the unit so far is at the top: the unit, each target with "why this score" (the
+ * evidence counted, the method and the worked calculation), and their standards in this course, each
+ * opening the standard across all their courses (the graduation view).
  */
 @Route(value = "my-evidence/:unitId", layout = CourseLayout.class)
 @RolesAllowed("STUDENT")
@@ -65,6 +70,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
     private final Paragraph message = new Paragraph();
     private final Div content = new Div();
     private final Section editor = new Section();
+    private final WhyPanel why = new WhyPanel("mine-why");
     private long unitId;
 
     public MyEvidenceView(BodyOfEvidence evidence, Units units, Mastery mastery) {
@@ -110,7 +116,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
                 : getTranslation("evidence.mine.proficiency", me.unit().level().label(), me.unit().count(),
                 me.indicatorsTotal()));
         standing.setId("mine-proficiency");
-        content.add(standing);
+        content.add(standing, targets(grid, me), standards(me.studentPersonId()));
 
         H2 start = new H2(getTranslation("evidence.mine.start"));
         UnorderedList ways = new UnorderedList();
@@ -156,6 +162,54 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
             }
             content.add(list);
         }
+    }
+
+    /** Each target's level so far, with "why this score": the evidence counted, the method, the calculation. */
+    private Div targets(MasteryGrid grid, MasteryGrid.Row me) {
+        Div box = new Div();
+        why.clear();
+        box.add(new H2(getTranslation("evidence.mine.targets")));
+        UnorderedList list = new UnorderedList();
+        list.setId("mine-targets");
+        list.addClassName("cairn-plain-list");
+        for (int i = 0; i < grid.columns().size(); i++) {
+            MasteryGrid.Column column = grid.columns().get(i);
+            ProficiencyCell cell = me.cells().get(i);
+            Button explain = new Button(getTranslation("evidence.mine.why"), click -> why.show(
+                    getTranslation("evidence.mine.why-title", column.label()),
+                    mastery.why(me.studentPersonId(), column.indicatorId())));
+            explain.setId("mine-why-" + column.targetId());
+            explain.addThemeVariants(ButtonVariant.TERTIARY);
+            explain.getElement().setAttribute("aria-label", getTranslation("evidence.mine.why-label", column.label()));
+            ListItem item = new ListItem(new Span(column.label() + " "), LevelChip.of(this, cell), explain);
+            item.setId("mine-target-" + column.targetId());
+            list.add(item);
+        }
+        box.add(list, why);
+        return box;
+    }
+
+    /** The standards of this course with a level so far, each opening the standard across all courses. */
+    private Div standards(long me) {
+        Div box = new Div();
+        List<StandardStanding> standings = mastery.standardsOf(me);
+        if (standings.isEmpty()) {
+            return box;
+        }
+        box.add(new H2(getTranslation("evidence.mine.standards")));
+        UnorderedList list = new UnorderedList();
+        list.setId("mine-standards");
+        list.addClassName("cairn-plain-list");
+        for (StandardStanding standing : standings) {
+            RouterLink across = new RouterLink(getTranslation("evidence.student.across"), GraduationView.class,
+                    GraduationView.parameters(me, standing.standardId()));
+            across.setId("mine-across-" + standing.standardId());
+            across.getElement().setAttribute("aria-label", getTranslation("evidence.student.across-label", standing.label()));
+            list.add(new ListItem(new Span(standing.label() + " "), LevelChip.of(this, standing.cell()), new Span(" "),
+                    across));
+        }
+        box.add(list);
+        return box;
     }
 
     private Button startButton(Unit.Assessment assessment, @Nullable Long optionId, @Nullable Long proposalId,
