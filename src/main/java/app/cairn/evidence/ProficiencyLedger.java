@@ -170,7 +170,11 @@ class ProficiencyLedger {
     void recalculate(long studentId, Collection<Long> indicatorIds, List<AuditTrail.Change> alsoAudit) {
         Viewer teacher = currentViewer.requireTeacher();
         long courseId = teacher.courseId();
-        CourseFacts course = new CourseFacts(teacher, lockAndReadFacts(teacher, studentId));
+        // Two statements, not the lock carrying the facts' fingerprint as subqueries: MariaDB may evaluate
+        // a locking read's subqueries before the row lock is granted, and the facts must be those
+        // committed by then (a policy change holds every student's lock until it commits).
+        lock(courseId, studentId);
+        CourseFacts course = courseFacts();
         course.audit.addAll(alsoAudit);
         Map<Long, IndicatorProficiencyRecord> stored = storedIndicators(courseId, studentId, indicatorIds);
         Map<Long, Optional<Double>> mine = new HashMap<>();
@@ -418,24 +422,6 @@ class ProficiencyLedger {
         db.selectFrom(PROFICIENCY_LOCK).where(PROFICIENCY_LOCK.COURSE_ID.eq(courseId),
                         PROFICIENCY_LOCK.STUDENT_PERSON_ID.in(studentIds))
                 .orderBy(PROFICIENCY_LOCK.STUDENT_PERSON_ID).forUpdate().fetch();
-    }
-
-    /**
-     * Takes the student's lock and checks the course's facts in one statement: the lock row read for
-     * update, carrying the facts' fingerprint (its subqueries read other tables without locking them,
-     * at READ COMMITTED). Only a student's first calculation in the course, with no lock row yet, costs
-     * a second statement.
-     */
-    private CourseFactsCache.Facts lockAndReadFacts(Viewer teacher, long studentId) {
-        var lock = PROFICIENCY_LOCK;
-        org.jooq.Record fingerprint = db.select(facts.fingerprint(teacher)).from(lock)
-                .where(lock.COURSE_ID.eq(teacher.courseId()), lock.STUDENT_PERSON_ID.eq(studentId))
-                .forUpdate().fetchOne();
-        if (fingerprint != null) {
-            return facts.of(teacher, fingerprint);
-        }
-        lock(teacher.courseId(), studentId);
-        return facts.of(teacher);
     }
 
     /** One statement: an upsert that meets an existing row takes its exclusive lock until commit. */

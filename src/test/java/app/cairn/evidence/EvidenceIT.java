@@ -468,6 +468,59 @@ class EvidenceIT extends KaribuTest {
     }
 
     @Test
+    void a_score_saved_while_a_policy_change_is_under_way_is_calculated_by_the_new_policy() throws Exception {
+        setUp();
+        score(handInEssay("Strong start").id(), 2);
+        EvidenceView later = handInEssay("Weaker later");
+        actAs(teacher);
+        ScoringSheet sheet = scoring.sheet(later.id());
+        long criterion = sheet.rubric().current().criteria().getFirst().id();
+        PolicyDraft highest = new PolicyDraft(CalculationMethod.HIGHEST, 0.65, 2, RollUpRule.MEAN, GradeMapping.LINEAR,
+                100, Map.of(), null);
+        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            // The change recalculates the class (holding every student's lock) and stays uncommitted a moment...
+            Future<?> change = pool.submit(() -> {
+                actAs(teacher);
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        policies.savePolicyOfMyCourse(highest);
+                        saved.countDown();
+                        sleep(600);
+                    });
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+            // ...while the lower, later score is saved: it waits for the student, then counts by "highest".
+            Future<?> lower = pool.submit(() -> {
+                actAs(teacher);
+                try {
+                    saved.await();
+                    return scoring.score(later.id(), new ScoreDraft(sheet.evidence().revision(),
+                            sheet.rubric().current().id(), sheet.rubric().revision(), Map.of(criterion, 0), null));
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+            change.get();
+            lower.get();
+        }
+
+        actAs(teacher);
+        assertThat(policies.policyOfMyCourse().method()).isEqualTo(CalculationMethod.HIGHEST);
+        assertThat(mastery.grid(built.unit().id()).rows().getFirst().cells().getFirst().proficiency()).isEqualTo(3.0);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void a_student_never_reads_or_changes_another_students_evidence_even_by_id() {
         setUp();
         actAs(student);
