@@ -133,23 +133,30 @@ class ProficiencyLedger {
 
     /** The scores that count for a student's indicator in the viewer's course, in the order the work was done. */
     List<Scored> scores(long courseId, long studentId, long indicatorId) {
+        return scores(courseId, studentId, List.of(indicatorId)).getOrDefault(indicatorId, List.of());
+    }
+
+    /** The scores that count for some of a student's indicators, by indicator, each in the order the work was done. */
+    private Map<Long, List<Scored>> scores(long courseId, long studentId, Collection<Long> indicatorIds) {
         var e = EVIDENCE;
         var h = EVIDENCE_HISTORY;
         var l = EVIDENCE_SCORE_LEVEL;
-        return db.select(e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE, e.PERFORMED_ON, e.SUBMITTED_AT,
-                        e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
+        Map<Long, List<Scored>> scored = new HashMap<>();
+        db.select(e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE, e.PERFORMED_ON, e.SUBMITTED_AT,
+                        e.CREATED_AT, l.POINTS, l.LEVEL_LABEL, l.INDICATOR_ITEM_ID)
                 .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
-                .where(l.COURSE_ID.eq(courseId), l.STUDENT_PERSON_ID.eq(studentId), l.INDICATOR_ITEM_ID.eq(indicatorId),
+                .where(l.COURSE_ID.eq(courseId), l.STUDENT_PERSON_ID.eq(studentId), l.INDICATOR_ITEM_ID.in(indicatorIds),
                         e.KIND.eq(AssessmentKind.SUMMATIVE.name()), h.KIND.eq(HistoryKind.SCORED.name()),
                         h.SUPERSEDED_AT.isNull())
-                .fetch(r -> {
+                .forEach(r -> {
                     LocalDateTime submitted = r.value6() != null ? r.value6() : r.value7();
                     LocalDate performed = r.value5() != null ? r.value5() : submitted.toLocalDate();
-                    return new Scored(r.value1(), r.value2(), r.value3(), r.value4(), performed,
-                            submitted.toInstant(ZoneOffset.UTC), r.value8(), r.value9());
-                }).stream()
-                .sorted(IN_ORDER_DONE)
-                .toList();
+                    scored.computeIfAbsent(r.value10(), k -> new ArrayList<>()).add(new Scored(r.value1(), r.value2(),
+                            r.value3(), r.value4(), performed, submitted.toInstant(ZoneOffset.UTC), r.value8(),
+                            r.value9()));
+                });
+        scored.values().forEach(list -> list.sort(IN_ORDER_DONE));
+        return scored;
     }
 
     /** The course's policy, scale, indicator-to-standard map and units, as the viewer's course has them. */
@@ -170,18 +177,18 @@ class ProficiencyLedger {
     void recalculate(long studentId, Collection<Long> indicatorIds, List<AuditTrail.Change> alsoAudit) {
         Viewer teacher = currentViewer.requireTeacher();
         long courseId = teacher.courseId();
-        // Two statements, not the lock carrying the facts' fingerprint as subqueries: MariaDB may evaluate
-        // a locking read's subqueries before the row lock is granted, and the facts must be those
-        // committed by then (a policy change holds every student's lock until it commits).
         lock(courseId, studentId);
-        CourseFacts course = courseFacts();
+        Map<Pair, UnitProficiencyRecord> unitRows = new HashMap<>();
+        org.jooq.Record fingerprint = unitRowsAndFingerprint(teacher, studentId, unitRows);
+        CourseFacts course = new CourseFacts(teacher, facts.of(teacher, fingerprint));
         course.audit.addAll(alsoAudit);
         Map<Long, IndicatorProficiencyRecord> stored = storedIndicators(courseId, studentId, indicatorIds);
         Map<Long, Optional<Double>> mine = new HashMap<>();
         stored.forEach((indicator, row) -> mine.put(indicator, Optional.ofNullable(row.getProficiency())));
         List<org.jooq.UpdatableRecord<?>> writes = new ArrayList<>();
+        Map<Long, List<Scored>> scoresOf = scores(courseId, studentId, indicatorIds);
         for (Long indicator : new TreeSet<>(indicatorIds)) {
-            List<Scored> scored = scores(courseId, studentId, indicator);
+            List<Scored> scored = scoresOf.getOrDefault(indicator, List.of());
             IndicatorProficiencyRecord row = indicatorRow(course, studentId, indicator,
                     scored.stream().map(Scored::score).toList(), ScoreSeries.encode(scored), stored.get(indicator));
             if (row != null) {
@@ -197,13 +204,41 @@ class ProficiencyLedger {
                             STANDARD_PROFICIENCY.STANDARD_ITEM_ID.in(standardIds))
                     .forEach(r -> standardRows.put(pair(studentId, r.getStandardItemId()), r));
         }
-        Map<Pair, UnitProficiencyRecord> unitRows = new HashMap<>();
-        db.selectFrom(UNIT_PROFICIENCY).where(UNIT_PROFICIENCY.COURSE_ID.eq(courseId),
-                        UNIT_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId))
-                .forEach(r -> unitRows.put(pair(studentId, r.getUnitId()), r));
         rollUp(course, studentId, indicatorIds, mine, standardRows, unitRows, writes);
         write(writes);
         finish(course);
+    }
+
+    /**
+     * The student's unit rows (into {@code unitRows}) and the course facts' fingerprint, in one statement
+     * made after the student's lock: not in the locking statement itself, whose subqueries MariaDB may
+     * evaluate before the lock is granted, while the facts must be those committed by then (a policy
+     * change holds every student's lock until it commits). A one-row table joined to the rows gives the
+     * fingerprint a row to ride on when the student has no unit row yet.
+     */
+    private org.jooq.Record unitRowsAndFingerprint(Viewer teacher, long studentId,
+                                                   Map<Pair, UnitProficiencyRecord> unitRows) {
+        var up = UNIT_PROFICIENCY;
+        List<org.jooq.Field<?>> fingerprint = facts.fingerprint(teacher);
+        List<org.jooq.SelectFieldOrAsterisk> fields = new ArrayList<>(fingerprint);
+        fields.addAll(List.of(up.fields()));
+        org.jooq.Result<org.jooq.Record> read = db.select(fields).from(DSL.selectOne().asTable("one"))
+                .leftJoin(up).on(up.COURSE_ID.eq(teacher.courseId()), up.STUDENT_PERSON_ID.eq(studentId))
+                .fetch();
+        for (org.jooq.Record r : read) {
+            if (r.get(up.UNIT_ID) != null) {
+                UnitProficiencyRecord row = asFetched(r.into(up));
+                unitRows.put(pair(studentId, row.getUnitId()), row);
+            }
+        }
+        return read.getFirst().into(fingerprint.toArray(org.jooq.Field[]::new));
+    }
+
+    /** As if fetched whole: what the record holds is what the database holds, so store() writes what changes. */
+    private <R extends org.jooq.UpdatableRecord<R>> R asFetched(R row) {
+        row.changed(false);
+        db.attach(row);
+        return row;
     }
 
     /**
@@ -218,10 +253,7 @@ class ProficiencyLedger {
                 .as(ip.SCORE_SERIES.getUnqualifiedName()));
         Map<Long, IndicatorProficiencyRecord> stored = new HashMap<>();
         db.select(fields).from(ip).where(ip.COURSE_ID.eq(courseId), ip.STUDENT_PERSON_ID.eq(studentId)).forEach(r -> {
-            IndicatorProficiencyRecord row = r.into(ip);
-            // As if fetched whole: what it holds now is what the database holds, so store() updates.
-            row.changed(false);
-            db.attach(row);
+            IndicatorProficiencyRecord row = asFetched(r.into(ip));
             stored.put(row.getIndicatorItemId(), row);
         });
         return stored;
