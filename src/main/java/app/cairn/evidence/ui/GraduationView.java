@@ -21,9 +21,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import app.cairn.evidence.GraduationStanding;
 import app.cairn.evidence.Mastery;
+import app.cairn.shared.CurrentViewer;
 import app.cairn.shared.ui.CourseLayout;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -33,23 +35,30 @@ import jakarta.annotation.security.RolesAllowed;
  * each indicator with how many scores count, and whether the standard is shown as mastered (in at
  * least one course). Teachers reach it from a student's body of evidence, students from their own
  * evidence page; {@link Mastery#graduation} lets only the student and their teachers read it, so
- * another student's id shows "not found".
+ * another student's id shows "not found". The back link leads where each came from: a teacher to the
+ * student's body of evidence, a student to their evidence in the unit named by {@link #UNIT}.
  */
 @Route(value = "graduation/:studentId/:standardId", layout = CourseLayout.class)
 @RolesAllowed({"TEACHER", "STUDENT"})
 public class GraduationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The query parameter naming the unit a student came from, for the back link. */
+    static final String UNIT = "unit";
+
     private final Mastery mastery;
+    private final CurrentViewer viewer;
+    private final Div back = new Div();
     private final H1 heading = new H1();
     private final Div content = new Div();
 
-    public GraduationView(Mastery mastery) {
+    public GraduationView(Mastery mastery, CurrentViewer viewer) {
         this.mastery = mastery;
+        this.viewer = viewer;
         setPadding(false);
         setMaxWidth("800px");
         heading.setText(getTranslation("evidence.graduation.title"));
         content.setWidthFull();
-        add(heading, content);
+        add(back, heading, content);
     }
 
     static RouteParameters parameters(long studentId, long standardId) {
@@ -61,6 +70,11 @@ public class GraduationView extends VerticalLayout implements BeforeEnterObserve
         Long student = event.getRouteParameters().getLong("studentId").orElse(null);
         Long standard = event.getRouteParameters().getLong("standardId").orElse(null);
         content.removeAll();
+        back.removeAll();
+        if (student != null) {
+            backLink(student, event.getLocation().getQueryParameters().getSingleParameter(UNIT)
+                    .map(StudentEvidenceView::number).orElse(null));
+        }
         try {
             if (student == null || standard == null) {
                 throw new AccessDeniedException("No student or standard id");
@@ -72,6 +86,21 @@ public class GraduationView extends VerticalLayout implements BeforeEnterObserve
             missing.setId("graduation-not-found");
             content.add(missing);
         }
+    }
+
+    private void backLink(long student, Long unitId) {
+        RouterLink link;
+        if (viewer.require().isTeacher()) {
+            link = new RouterLink(getTranslation("evidence.graduation.back-teacher"), StudentEvidenceView.class,
+                    new RouteParameters("studentId", String.valueOf(student)));
+        } else if (unitId != null) {
+            link = new RouterLink(getTranslation("evidence.graduation.back-student"), MyEvidenceView.class,
+                    new RouteParameters("unitId", String.valueOf(unitId)));
+        } else {
+            return;
+        }
+        link.setId("graduation-back");
+        back.add(link);
     }
 
     private void show(GraduationStanding standing) {

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -203,6 +204,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
         for (StandardStanding standing : standings) {
             RouterLink across = new RouterLink(getTranslation("evidence.student.across"), GraduationView.class,
                     GraduationView.parameters(me, standing.standardId()));
+            across.setQueryParameters(QueryParameters.of(GraduationView.UNIT, String.valueOf(unitId)));
             across.setId("mine-across-" + standing.standardId());
             across.getElement().setAttribute("aria-label", getTranslation("evidence.student.across-label", standing.label()));
             list.add(new ListItem(new Span(standing.label() + " "), LevelChip.of(this, standing.cell()), new Span(" "),

@@ -100,7 +100,7 @@ public class StudentEvidenceView extends VerticalLayout implements BeforeEnterOb
         }
     }
 
-    private static @Nullable Long number(String text) {
+    static @Nullable Long number(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

@@ -171,6 +171,12 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(message("graduation-level-" + teacherCourseId())).startsWith("Level here: Proficient (3)");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("graduation-indicators-" + teacherCourseId()))
                 .getElement().getTextRecursively()).contains("SCI.1.a Plans a fair test: Proficient (3) · scores counted: 1");
+
+        RouterLink back = _get(RouterLink.class, spec -> spec.withId("graduation-back"));
+        assertThat(back.getText()).isEqualTo("Back to this student's evidence");
+        RouterLinkKt._click(back);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("mastery/student/" + student.personId());
     }
 
     @Test
@@ -195,6 +201,12 @@ class MasteryViewsTest extends KaribuTest {
         RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withId("mine-across-" + built.standards().standardId())));
         assertThat(_get(H1.class).getText()).isEqualTo("SCI.1 Investigates across all courses");
         assertThat(message("graduation-shown")).isEqualTo("Shown as mastered");
+
+        RouterLink back = _get(RouterLink.class, spec -> spec.withId("graduation-back"));
+        assertThat(back.getText()).isEqualTo("Back to my evidence");
+        RouterLinkKt._click(back);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("my-evidence/" + built.unit().id());
     }
 
     @Test
