@@ -94,6 +94,15 @@ class CourseFactsCache {
     }
 
     /**
+     * The facts as last read for the viewer's course, not checked: a guess for a statement that the
+     * {@link #fingerprint} it also carries will confirm or refute.
+     */
+    java.util.Optional<Facts> lastRead(Viewer viewer) {
+        Cached entry = byCourse.get(viewer.courseId());
+        return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.facts());
+    }
+
+    /**
      * What the facts are checked by, as fields to select: for each table they come from, one scalar
      * subquery giving its rows' count, summed revisions and latest change time together (four
      * subqueries, each an index range read).

@@ -178,8 +178,14 @@ class ProficiencyLedger {
         Viewer teacher = currentViewer.requireTeacher();
         long courseId = teacher.courseId();
         lock(courseId, studentId);
+        // The standards these indicators had when the facts were last read: almost always still theirs,
+        // so their rows ride on the next statement; the facts it checks say whether the guess held.
+        Set<Long> guessedStandards = facts.lastRead(teacher).map(f -> standardsOf(f.standardOf(), indicatorIds))
+                .orElse(Set.of());
         Map<Pair, UnitProficiencyRecord> unitRows = new HashMap<>();
-        org.jooq.Record fingerprint = unitRowsAndFingerprint(teacher, studentId, unitRows);
+        Map<Pair, StandardProficiencyRecord> standardRows = new HashMap<>();
+        org.jooq.Record fingerprint = unitAndStandardRowsAndFingerprint(teacher, studentId, guessedStandards,
+                unitRows, standardRows);
         CourseFacts course = new CourseFacts(teacher, facts.of(teacher, fingerprint));
         course.audit.addAll(alsoAudit);
         Map<Long, IndicatorProficiencyRecord> stored = storedIndicators(courseId, studentId, indicatorIds);
@@ -196,12 +202,12 @@ class ProficiencyLedger {
                 mine.put(indicator, Optional.ofNullable(row.getProficiency()));
             }
         }
-        Set<Long> standardIds = standardsOf(course, indicatorIds);
-        Map<Pair, StandardProficiencyRecord> standardRows = new HashMap<>();
-        if (!standardIds.isEmpty()) {
+        Set<Long> missed = new TreeSet<>(standardsOf(course.standardOf(), indicatorIds));
+        missed.removeAll(guessedStandards);
+        if (!missed.isEmpty()) {
             db.selectFrom(STANDARD_PROFICIENCY).where(STANDARD_PROFICIENCY.COURSE_ID.eq(courseId),
                             STANDARD_PROFICIENCY.STUDENT_PERSON_ID.eq(studentId),
-                            STANDARD_PROFICIENCY.STANDARD_ITEM_ID.in(standardIds))
+                            STANDARD_PROFICIENCY.STANDARD_ITEM_ID.in(missed))
                     .forEach(r -> standardRows.put(pair(studentId, r.getStandardItemId()), r));
         }
         rollUp(course, studentId, indicatorIds, mine, standardRows, unitRows, writes);
@@ -210,25 +216,36 @@ class ProficiencyLedger {
     }
 
     /**
-     * The student's unit rows (into {@code unitRows}) and the course facts' fingerprint, in one statement
-     * made after the student's lock: not in the locking statement itself, whose subqueries MariaDB may
-     * evaluate before the lock is granted, while the facts must be those committed by then (a policy
-     * change holds every student's lock until it commits). A one-row table joined to the rows gives the
-     * fingerprint a row to ride on when the student has no unit row yet.
+     * The student's unit rows, their rows of {@code standardIds} and the course facts' fingerprint, in
+     * one statement made after the student's lock: not in the locking statement itself, whose subqueries
+     * MariaDB may evaluate before the lock is granted, while the facts must be those committed by then (a
+     * policy change holds every student's lock until it commits). A one-row table joined to the rows
+     * gives the fingerprint a row to ride on when the student has none yet. The two tables are joined
+     * side by side, so the rows are units × standards: a score touches one standard or a few.
      */
-    private org.jooq.Record unitRowsAndFingerprint(Viewer teacher, long studentId,
-                                                   Map<Pair, UnitProficiencyRecord> unitRows) {
+    private org.jooq.Record unitAndStandardRowsAndFingerprint(Viewer teacher, long studentId,
+                                                              Set<Long> standardIds,
+                                                              Map<Pair, UnitProficiencyRecord> unitRows,
+                                                              Map<Pair, StandardProficiencyRecord> standardRows) {
         var up = UNIT_PROFICIENCY;
+        var sp = STANDARD_PROFICIENCY;
         List<org.jooq.Field<?>> fingerprint = facts.fingerprint(teacher);
         List<org.jooq.SelectFieldOrAsterisk> fields = new ArrayList<>(fingerprint);
         fields.addAll(List.of(up.fields()));
-        org.jooq.Result<org.jooq.Record> read = db.select(fields).from(DSL.selectOne().asTable("one"))
-                .leftJoin(up).on(up.COURSE_ID.eq(teacher.courseId()), up.STUDENT_PERSON_ID.eq(studentId))
-                .fetch();
+        org.jooq.Table<?> rows = DSL.selectOne().asTable("one")
+                .leftJoin(up).on(up.COURSE_ID.eq(teacher.courseId()), up.STUDENT_PERSON_ID.eq(studentId));
+        if (!standardIds.isEmpty()) {
+            fields.addAll(List.of(sp.fields()));
+            rows = rows.leftJoin(sp).on(sp.COURSE_ID.eq(teacher.courseId()), sp.STUDENT_PERSON_ID.eq(studentId),
+                    sp.STANDARD_ITEM_ID.in(standardIds));
+        }
+        org.jooq.Result<org.jooq.Record> read = db.select(fields).from(rows).fetch();
         for (org.jooq.Record r : read) {
             if (r.get(up.UNIT_ID) != null) {
-                UnitProficiencyRecord row = asFetched(r.into(up));
-                unitRows.put(pair(studentId, row.getUnitId()), row);
+                unitRows.computeIfAbsent(pair(studentId, r.get(up.UNIT_ID)), k -> asFetched(r.into(up)));
+            }
+            if (!standardIds.isEmpty() && r.get(sp.STANDARD_ITEM_ID) != null) {
+                standardRows.computeIfAbsent(pair(studentId, r.get(sp.STANDARD_ITEM_ID)), k -> asFetched(r.into(sp)));
             }
         }
         return read.getFirst().into(fingerprint.toArray(org.jooq.Field[]::new));
@@ -517,10 +534,10 @@ class ProficiencyLedger {
     }
 
     /** The standards these indicators belong to, in id order. */
-    private static Set<Long> standardsOf(CourseFacts course, Collection<Long> indicatorIds) {
+    private static Set<Long> standardsOf(Map<Long, Long> standardOf, Collection<Long> indicatorIds) {
         Set<Long> standardIds = new TreeSet<>();
         for (Long indicator : indicatorIds) {
-            Long standard = course.standardOf().get(indicator);
+            Long standard = standardOf.get(indicator);
             if (standard != null) {
                 standardIds.add(standard);
             }
@@ -534,7 +551,7 @@ class ProficiencyLedger {
                         Map<Pair, UnitProficiencyRecord> unitRows, List<org.jooq.UpdatableRecord<?>> writes) {
         // Standards: each over the course's indicators of it (unit targets, and any with a proficiency).
         Set<Long> targeted = course.facts.targeted();
-        Set<Long> standardIds = standardsOf(course, indicatorIds);
+        Set<Long> standardIds = standardsOf(course.standardOf(), indicatorIds);
         for (Long standard : standardIds) {
             Set<Long> parts = new TreeSet<>();
             course.standardOf().forEach((indicator, s) -> {
