@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Accessibility check over every view (axe-core in headless Chromium). Needs Node/npm and Chromium
-# (Debian: apt-get install chromium). Starts Cairn (Vaadin production mode, demo LMS on) on port
-# 18089 unless CAIRN_URL
-# points at one already running with demo mode on. Prints the violations; exit 1 if there are any.
+# Accessibility check over every view (axe-core in headless Chromium, 900 px wide like an LMS
+# iframe). Needs Node/npm and Chromium (Debian: apt-get install chromium). Starts Cairn (Vaadin
+# production mode, demo LMS on) on port 18089 unless CAIRN_URL points at one already running with
+# demo mode on. First builds a small sample course through the UI (scripts/a11y/seed.js; skipped
+# where already done), so the scoring, mastery, body-of-evidence, graduation and student evidence
+# views are checked with data, "why this score?" opened too. Prints the violations; exit 1 if there
+# are any. Screenshots of the same pages: `node scripts/a11y/shots.js` (into target/a11y-shots/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/select-jdk.sh

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 
 import app.cairn.evidence.BodyOfEvidence;
 import app.cairn.evidence.EvidenceFile;
+import app.cairn.evidence.EvidenceStatus;
 import app.cairn.evidence.EvidenceView;
 import app.cairn.evidence.HistoryEntry;
 import app.cairn.evidence.HistoryKind;
@@ -27,13 +28,14 @@ import app.cairn.evidence.HistoryKind;
  */
 class EvidencePanel extends Div {
 
-    EvidencePanel(BodyOfEvidence evidence, EvidenceView shown) {
+    /** {@code teacher}: shown to a teacher, so the status speaks to them ("waiting for your answer"). */
+    EvidencePanel(BodyOfEvidence evidence, EvidenceView shown, boolean teacher) {
         setId("evidence-" + shown.id());
         addClassName("cairn-evidence");
         setWidthFull();
         Paragraph what = new Paragraph(getTranslation("evidence.view.for", shown.assessmentTitle(), shown.viaTitle()));
         what.setId("evidence-what");
-        Span status = new Span(getTranslation("evidence.status." + shown.status()));
+        Span status = new Span(status(this, shown.status(), teacher));
         status.setId("evidence-status");
         status.addClassName("cairn-badge");
         add(what, status);
@@ -110,6 +112,12 @@ class EvidencePanel extends Div {
 
     private String date(java.time.LocalDate day) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
+    }
+
+    /** The status in words; handed-in work is "waiting for your teacher" to a student, "for your answer" to a teacher. */
+    static String status(com.vaadin.flow.component.Component owner, EvidenceStatus status, boolean teacher) {
+        return owner.getTranslation(teacher && status == EvidenceStatus.SUBMITTED ? "evidence.status.teacher." + status
+                : "evidence.status." + status);
     }
 
     static String size(long bytes) {

@@ -54,6 +54,9 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
     /** Rows fetched at a time: about a screenful. */
     static final int PAGE = 50;
 
+    /** Up to this many students the grid is as tall as its rows; a larger class scrolls inside it. */
+    static final int ALL_ROWS_UP_TO = 15;
+
     /** What the grid's columns are. */
     enum Show { INDICATORS, STANDARDS }
 
@@ -61,7 +64,7 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
     private final Select<UnitSummary> unit = new Select<>();
     private final RadioButtonGroup<Show> show = new RadioButtonGroup<>();
     private final Div grid = new Div();
-    private final WhyPanel why = new WhyPanel("mastery-why");
+    private final WhyPanel why = new WhyPanel("mastery-why", false);
 
     public MasteryView(Mastery mastery, Units units, ProficiencyPolicies policies) {
         this.mastery = mastery;
@@ -81,7 +84,8 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         FlexLayout choices = new FlexLayout(unit, show);
         choices.addClassName("cairn-mastery-choices");
         grid.setWidthFull();
-        add(new H1(getTranslation("evidence.mastery.title")), policy(policies), choices, grid, why);
+        // The grid first, so it fills the first screen of a short iframe; how levels become points below.
+        add(new H1(getTranslation("evidence.mastery.title")), choices, grid, why, policy(policies));
         if (all.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("evidence.mastery.no-units"));
             none.setId("mastery-empty");
@@ -139,7 +143,14 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         table.getElement().setAttribute("aria-label", caption.getText());
         table.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
         table.setPageSize(PAGE);
-        table.setHeight("60vh");
+        int students = mastery.gridSize(unitId);
+        if (students <= ALL_ROWS_UP_TO) {
+            // A class of a few: every row shows, with no empty box below them.
+            table.setAllRowsVisible(true);
+        } else {
+            // Most of the iframe's height, never so little that only a few rows show.
+            table.setHeight("max(24rem, 75vh)");
+        }
         table.addComponentColumn(row -> studentLink(row, unitId)).setKey("student")
                 .setHeader(getTranslation("evidence.mastery.student")).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
         if (byStandard) {
@@ -179,16 +190,22 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
                     query -> mastery.gridSize(unitId));
         }
         grid.add(table);
-        if (mastery.gridSize(unitId) == 0) {
+        if (students == 0) {
             grid.add(new Paragraph(getTranslation("evidence.mastery.no-students")));
         }
     }
 
-    /** A short header ("T1", "S1") that names the whole column for pointers and screen readers. */
+    /**
+     * A short header ("T1", "S1") that names the whole column: a tooltip for pointers, and for screen
+     * readers the full name as hidden text (an aria-label on a plain span is not read).
+     */
     private static Span head(String full, String shortText) {
-        Span head = new Span(shortText);
+        Span visible = new Span(shortText);
+        visible.getElement().setAttribute("aria-hidden", "true");
+        Span spoken = new Span(full);
+        spoken.addClassName("cairn-sr-only");
+        Span head = new Span(visible, spoken);
         head.setTitle(full);
-        head.getElement().setAttribute("aria-label", full);
         return head;
     }
 

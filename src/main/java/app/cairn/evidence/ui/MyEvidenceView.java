@@ -71,7 +71,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
     private final Paragraph message = new Paragraph();
     private final Div content = new Div();
     private final Section editor = new Section();
-    private final WhyPanel why = new WhyPanel("mine-why");
+    private final WhyPanel why = new WhyPanel("mine-why", true);
     private long unitId;
 
     public MyEvidenceView(BodyOfEvidence evidence, Units units, Mastery mastery) {
@@ -156,7 +156,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
             list.setId("mine-list");
             for (EvidenceSummary summary : mine) {
                 Button open = new Button(summary.assessmentTitle() + " · " + summary.viaTitle() + " — "
-                        + getTranslation("evidence.status." + summary.status()), click -> edit(evidence.evidence(summary.id())));
+                        + getTranslation("evidence.status." + summary.status()), click -> open(evidence.evidence(summary.id())));
                 open.setId("mine-open-" + summary.id());
                 open.addThemeVariants(ButtonVariant.TERTIARY);
                 list.add(new ListItem(open));
@@ -221,7 +221,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
                 EvidenceView started = evidence.start(unitId, assessment.id(), optionId, proposalId);
                 message.setText("");
                 draw();
-                edit(started);
+                open(started);
             } catch (EvidenceRejectedException refused) {
                 message.setText(Problems.text(this, refused));
             }
@@ -230,11 +230,25 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
         return button;
     }
 
+    /**
+     * Shows a piece below the lists and takes the student there: in a short iframe it opens out of
+     * sight, and keyboard users should land on it rather than stay on the button.
+     */
+    private void open(EvidenceView shown) {
+        edit(shown);
+        editor.getChildren().findFirst().ifPresent(heading -> heading.getElement()
+                .executeJs("this.scrollIntoView({block: 'start'}); this.focus({preventScroll: true})"));
+    }
+
     private void edit(EvidenceView shown) {
         editor.removeAll();
-        editor.add(new H2(getTranslation("evidence.mine.editing", shown.assessmentTitle(), shown.viaTitle())));
+        H2 heading = new H2(getTranslation("evidence.mine.editing", shown.assessmentTitle(), shown.viaTitle()));
+        heading.setId("mine-editor-heading");
+        // Focusable by script only (see open), not a tab stop.
+        heading.getElement().setAttribute("tabindex", "-1");
+        editor.add(heading);
         if (!shown.status().editable()) {
-            editor.add(new EvidencePanel(evidence, shown));
+            editor.add(new EvidencePanel(evidence, shown, false));
             if (shown.status() == EvidenceStatus.SCORED) {
                 TextArea reason = new TextArea(getTranslation("evidence.mine.reason"));
                 reason.setId("mine-reason");
@@ -301,7 +315,10 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
         }, "evidence.mine.submitted"));
         submit.setId("mine-submit");
         submit.addThemeVariants(ButtonVariant.PRIMARY);
-        editor.add(new FlexLayout(save, submit));
+        FlexLayout actions = new FlexLayout(save, submit);
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.addClassName("cairn-actions");
+        editor.add(actions);
         if (shown.status() == EvidenceStatus.DRAFT && shown.history().isEmpty()) {
             Button discard = new Button(getTranslation("evidence.mine.discard"), click -> {
                 try {

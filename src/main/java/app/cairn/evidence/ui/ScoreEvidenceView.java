@@ -17,9 +17,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -98,7 +100,7 @@ public class ScoreEvidenceView extends VerticalLayout implements BeforeEnterObse
                 e.studentName() == null ? getTranslation("evidence.unnamed") : e.studentName(), e.assessmentTitle()));
         content.removeAll();
         levels.clear();
-        content.add(new EvidencePanel(evidence, e));
+        content.add(new EvidencePanel(evidence, e, true));
         H2 answer = new H2(getTranslation("evidence.score.answer"));
         content.add(answer);
         Rubric rubric = shown.rubric();
@@ -113,6 +115,9 @@ public class ScoreEvidenceView extends VerticalLayout implements BeforeEnterObse
                 group.setItems(version.levels());
                 group.setItemLabelGenerator(level -> level.label() + " — " + criterion.descriptors().get(level.position()));
                 group.setRequiredIndicatorVisible(true);
+                // One level per line: descriptors are sentences, and side by side they wrap into a jumble.
+                group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+                group.addClassName("cairn-level-choice");
                 e.history().stream().filter(h -> h.kind() == app.cairn.evidence.HistoryKind.SCORED && !h.superseded())
                         .flatMap(h -> h.levels().stream()).filter(l -> l.criterionId() == criterion.id()).findFirst()
                         .ifPresent(l -> group.setValue(version.levels().get(l.levelPosition())));
@@ -137,7 +142,7 @@ public class ScoreEvidenceView extends VerticalLayout implements BeforeEnterObse
         next.setId("score-next");
         next.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
         FlexLayout actions = new FlexLayout(save, returnIt, next);
-        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        actions.addClassName("cairn-actions");
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         Paragraph keys = new Paragraph(getTranslation("evidence.score.keys"));
         keys.addClassName("cairn-hint");
@@ -152,7 +157,12 @@ public class ScoreEvidenceView extends VerticalLayout implements BeforeEnterObse
             }
         });
         correct.setId("score-correct-date");
-        content.add(new FlexLayout(performed, correct));
+        // The button level with the field, not with its label.
+        FlexLayout dateRow = new FlexLayout(performed, correct);
+        dateRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        dateRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        dateRow.addClassName("cairn-actions");
+        content.add(dateRow);
     }
 
     private void save() {

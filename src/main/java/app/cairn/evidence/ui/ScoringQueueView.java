@@ -82,6 +82,7 @@ public class ScoringQueueView extends VerticalLayout implements HasDynamicTitle 
         NativeTable grid = new NativeTable();
         grid.setId("scoring-queue");
         grid.setCaptionText(getTranslation("evidence.queue.caption", entries.size()));
+        grid.addClassName("cairn-table");
         NativeTableRow head = grid.getHead().addRow();
         for (String key : new String[] {"evidence.queue.student", "evidence.queue.unit", "evidence.queue.what",
                 "evidence.queue.kind", "evidence.queue.since"}) {
@@ -110,7 +111,10 @@ public class ScoringQueueView extends VerticalLayout implements HasDynamicTitle 
         }
         Div scroller = new Div(grid);
         scroller.addClassName("cairn-rubric-scroll");
+        // Focusable so keyboard users can scroll it sideways; a named region so they hear what it is.
         scroller.getElement().setAttribute("tabindex", "0");
+        scroller.getElement().setAttribute("role", "region");
+        scroller.getElement().setAttribute("aria-label", grid.getCaption().getText());
         table.add(scroller);
     }
 

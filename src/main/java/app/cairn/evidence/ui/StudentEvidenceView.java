@@ -171,6 +171,10 @@ public class StudentEvidenceView extends VerticalLayout implements BeforeEnterOb
         }
         Div scroller = new Div(table);
         scroller.addClassName("cairn-rubric-scroll");
+        // Focusable so keyboard users can scroll it sideways when it is wider than the iframe.
+        scroller.getElement().setAttribute("tabindex", "0");
+        scroller.getElement().setAttribute("role", "region");
+        scroller.getElement().setAttribute("aria-label", getTranslation("evidence.student.standards-caption"));
         box.add(scroller);
         return box;
     }
@@ -195,7 +199,7 @@ public class StudentEvidenceView extends VerticalLayout implements BeforeEnterOb
             ListItem card = new ListItem();
             card.setId("student-evidence-" + e.id());
             card.addClassName("cairn-evidence-card");
-            Span status = new Span(getTranslation("evidence.status." + e.status()));
+            Span status = new Span(EvidencePanel.status(this, e.status(), true));
             status.addClassName("cairn-badge");
             card.add(new H3(getTranslation("evidence.view.for", e.assessmentTitle(), e.viaTitle())), status);
             List<String> facts = new ArrayList<>();

@@ -311,7 +311,8 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
             message.setText(getTranslation("standards.framework.none"));
             return;
         }
-        Dialog dialog = new Dialog(getTranslation(item == null ? "standards.item.add" : "standards.item.edit"));
+        Dialog dialog = new Dialog(getTranslation(item != null ? "standards.item.edit"
+                : parent != null ? "standards.item.add-child" : "standards.item.add"));
         dialog.setWidth("min(40rem, 95vw)");
         Select<Level> level = new Select<>();
         level.setId("standards-item-level");

@@ -82,6 +82,7 @@ public class UnitBoardView extends VerticalLayout implements BeforeEnterObserver
         NativeTable table = new NativeTable();
         table.setId("board-table");
         table.setCaptionText(getTranslation("unit.board.caption"));
+        table.addClassName("cairn-table");
         NativeTableRow head = table.getHead().addRow();
         for (String key : new String[] {"unit.board.student", "unit.board.target", "unit.board.pacing", "unit.board.since"}) {
             NativeTableHeaderCell cell = head.addHeaderCell();

@@ -121,6 +121,7 @@ class EvidenceViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         RadioButtonGroup<RubricVersion.Level> level = _get(RadioButtonGroup.class,
                 spec -> spec.withId("level-" + built.labCriterion()));
+        assertThat(level.getThemeNames()).as("one level per line: descriptors are sentences").contains("vertical");
         _click(_get(Button.class, spec -> spec.withId("score-save")));
         assertThat(message("score-message")).isEqualTo("Choose a level for \u201CDesigns the test\u201D.");
         level = _get(RadioButtonGroup.class, spec -> spec.withId("level-" + built.labCriterion()));
@@ -185,7 +186,7 @@ class EvidenceViewsTest extends KaribuTest {
 
         assertThat(message("score-message")).startsWith("Someone else answered or changed this evidence");
         assertThat(_get(Span.class, spec -> spec.withId("evidence-status")).getText())
-                .as("the page still shows what the teacher saw").isEqualTo("Handed in, waiting for your teacher");
+                .as("the page still shows what the teacher saw").isEqualTo("Handed in, waiting for your answer");
         _click(_get(Button.class, spec -> spec.withId("score-reload")));
         assertThat(_get(Span.class, spec -> spec.withId("evidence-status")).getText()).isEqualTo("Scored");
         assertThat(_get(OrderedList.class, spec -> spec.withId("evidence-history")).getElement().getTextRecursively())

@@ -25,10 +25,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -127,6 +130,22 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(chip.getStyle().get("color")).isEqualTo(proficient.textColour());
         assertThat(cell.getElement().getAttribute("aria-label")).isEqualTo(
                 "Why Sasha Student has Proficient (3) on SCI.1.a Plans a fair test");
+        assertThat(grid.isAllRowsVisible()).as("a class of a few shows every row, no empty box").isTrue();
+        assertThat(grid.getColumnByKey("t" + built.first().id()).getHeaderComponent().getElement().getTextRecursively())
+                .as("the short header carries the column's full name for screen readers")
+                .contains("T1", "Target 1: SCI.1.a Plans a fair test");
+        MasteryView view = (MasteryView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst();
+        assertThat(view.getChildren().map(child -> child.getId().orElse("")).toList())
+                .as("the grid before how levels become points").containsSubsequence("mastery-why", "mastery-policy");
+        // Karibu's _get finds only visible components: the hidden panel is taken from the view.
+        Section why = (Section) view.getChildren().filter(child -> child.getId().orElse("").equals("mastery-why"))
+                .findFirst().orElseThrow();
+        assertThat(why.isVisible()).as("nothing to show until a cell is chosen").isFalse();
+        _click(cell);
+        assertThat(why.isVisible()).isTrue();
+        H2 whyHeading = _get(why, H2.class, spec -> spec.withId("mastery-why-heading"));
+        assertThat(whyHeading.getText()).isEqualTo("Why Sasha Student has this proficiency on SCI.1.a Plans a fair test");
+        assertThat(whyHeading.getElement().getAttribute("tabindex")).as("focus moves to it when it opens").isEqualTo("-1");
         Span empty = chipIn((Component) GridKt._getCellComponent(grid, 0, "t" + built.second().id()));
         assertThat(empty.getText()).isEqualTo("No evidence yet");
         assertThat(empty.getStyle().get("background-color")).as("no colour without a level").isNull();
@@ -189,6 +208,10 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(_get(ListItem.class, spec -> spec.withId("mine-target-" + built.first().id())).getElement()
                 .getTextRecursively()).contains("SCI.1.a Plans a fair test", "Proficient (3)");
         _click(_get(Button.class, spec -> spec.withId("mine-why-" + built.first().id())));
+        assertThat(_get(H3.class, spec -> spec.withId("mine-why-heading")).getText())
+                .as("under the section's h2").isEqualTo("Why you have this proficiency on SCI.1.a Plans a fair test");
+        assertThat(_get(Section.class, spec -> spec.withId("mine-why")).getElement().getTextRecursively())
+                .contains("The scores that count, oldest work first:", "How they become the proficiency:");
         assertThat(_get(OrderedList.class, spec -> spec.withId("why-counted")).getElement().getTextRecursively())
                 .contains("Lab (Essay), Designs the test: Proficient (3)");
         assertThat(_get(OrderedList.class, spec -> spec.withId("why-steps")).getElement().getTextRecursively())

@@ -64,6 +64,7 @@ class StandardsViewTest extends KaribuTest {
         _get(TextArea.class, spec -> spec.withId("standards-item-statement")).setValue("Investigates ecosystems.");
         click("standards-item-save");
         click("standards-add-child");
+        assertThat(_get(Dialog.class).getHeaderTitle()).as("says where the item goes").isEqualTo("Add under selected");
         assertThat(this.<Level>select("standards-item-level").getValue()).isEqualTo(Level.INDICATOR);
         _get(TextArea.class, spec -> spec.withId("standards-item-statement")).setValue("Models energy flow.");
         click("standards-item-save");
