@@ -6,7 +6,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H5;
+import com.vaadin.flow.component.html.H6;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableCell;
@@ -28,10 +33,15 @@ import app.cairn.rubric.RubricVersion;
 public class RubricView extends Section {
 
     public RubricView(Rubric rubric) {
+        this(rubric, 2);
+    }
+
+    /** With its headings at {@code headingLevel} (2 to 6), for a page that has it below headings of its own. */
+    public RubricView(Rubric rubric, int headingLevel) {
         addClassName("cairn-rubric");
         setId("rubric-" + rubric.id());
         RubricVersion version = rubric.current();
-        H2 title = new H2(rubric.title());
+        HtmlContainer title = heading(headingLevel, rubric.title());
         Paragraph versionNote = new Paragraph(getTranslation("rubric.read.version", version.number()));
         versionNote.addClassName("cairn-muted");
 
@@ -76,8 +86,19 @@ public class RubricView extends Section {
         scroller.getElement().setAttribute("aria-label", rubric.title());
         add(title, versionNote, scroller);
         if (!version.exemplars().isEmpty()) {
-            add(new H2(getTranslation("rubric.exemplars.title")), exemplars(version.exemplars()));
+            add(heading(headingLevel, getTranslation("rubric.exemplars.title")), exemplars(version.exemplars()));
         }
+    }
+
+    private static HtmlContainer heading(int level, String text) {
+        return switch (level) {
+            case 2 -> new H2(text);
+            case 3 -> new H3(text);
+            case 4 -> new H4(text);
+            case 5 -> new H5(text);
+            case 6 -> new H6(text);
+            default -> throw new IllegalArgumentException("heading level " + level + " is not 2 to 6");
+        };
     }
 
     /** "Proficient (3 points)", marked when it is the mastery level. */

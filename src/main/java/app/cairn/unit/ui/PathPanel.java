@@ -60,6 +60,11 @@ class PathPanel extends Div {
         draw();
     }
 
+    /** The student's own words ("you", "my") for the student; the teacher reads the same about the student. */
+    private String says(String key, Object... parameters) {
+        return getTranslation(teacher ? key + ".teacher" : key, parameters);
+    }
+
     void refresh(StudentPath fresh) {
         path = fresh;
         draw();
@@ -78,8 +83,8 @@ class PathPanel extends Div {
         where.setId("path-where");
         where.getElement().setAttribute("role", "status");
         StudentPath.Step current = path.current();
-        where.setText(current == null ? getTranslation("unit.path.all-passed")
-                : getTranslation("unit.path.current", current.target().position() + 1, current.target().label()));
+        where.setText(current == null ? says("unit.path.all-passed")
+                : says("unit.path.current", current.target().position() + 1, current.target().label()));
         Paragraph pacing = new Paragraph(getTranslation("unit.path.pacing", getTranslation("unit.pacing-status." + path.pacing())));
         pacing.setId("path-pacing");
         add(where, pacing);
@@ -123,7 +128,7 @@ class PathPanel extends Div {
             box.add(objectives);
         }
         if (step.passage() != null && !step.passage().proficient()) {
-            box.add(new Paragraph(getTranslation("unit.path.overridden", step.passage().overrideReason())));
+            box.add(new Paragraph(says("unit.path.overridden", step.passage().overrideReason())));
         }
         for (int a = 0; a < target.assessments().size(); a++) {
             box.add(assessment(step, target.assessments().get(a), t, a));
@@ -131,7 +136,7 @@ class PathPanel extends Div {
         box.add(notes(step, t));
         List<Proposal> mine = path.proposals().stream().filter(p -> p.targetIds().contains(target.id())).toList();
         for (Proposal proposal : mine) {
-            Paragraph line = new Paragraph(getTranslation("unit.path.proposal", proposal.title(),
+            Paragraph line = new Paragraph(says("unit.path.proposal", proposal.title(),
                     getTranslation("unit.proposal.status." + proposal.status()))
                     + (proposal.teacherComment() == null ? "" : " " + getTranslation("unit.path.proposal-comment",
                     proposal.teacherComment())));
@@ -152,7 +157,7 @@ class PathPanel extends Div {
         if (assessment.rubricId() != null) {
             try {
                 Div proficient = new Div(new Paragraph(getTranslation("unit.path.proficient-looks-like")),
-                        new RubricView(rubrics.rubric(assessment.rubricId())));
+                        new RubricView(rubrics.rubric(assessment.rubricId()), 5));
                 proficient.setId(prefix + "-rubric");
                 box.add(proficient);
             } catch (AccessDeniedException e) {
@@ -210,12 +215,12 @@ class PathPanel extends Div {
 
     private Div notes(StudentPath.Step step, int t) {
         Div box = new Div();
-        TextArea goal = new TextArea(getTranslation("unit.path.goal"));
+        TextArea goal = new TextArea(says("unit.path.goal"));
         goal.setId("goal-" + t);
         goal.setHelperText(getTranslation("unit.path.goal.help"));
         goal.setValue(step.goal() == null ? "" : step.goal());
         goal.setWidthFull();
-        TextArea reflection = new TextArea(getTranslation("unit.path.reflection"));
+        TextArea reflection = new TextArea(says("unit.path.reflection"));
         reflection.setId("reflection-" + t);
         reflection.setHelperText(getTranslation("unit.path.reflection.help"));
         reflection.setValue(step.reflection() == null ? "" : step.reflection());

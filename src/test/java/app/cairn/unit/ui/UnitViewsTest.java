@@ -158,6 +158,10 @@ class UnitViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("path-next")).getText()).contains("SCI.1.b");
         assertThat(_get(Div.class, spec -> spec.withId("path-0-0-rubric")).getElement().getTextRecursively())
                 .contains("What proficient looks like", "Lab report");
+        assertThat(_get(Div.class, spec -> spec.withId("path-0-0-rubric")).getChildren()
+                .flatMap(c -> c.getChildren()).anyMatch(c -> c instanceof com.vaadin.flow.component.html.H5
+                        && ((com.vaadin.flow.component.html.H5) c).getText().equals("Lab report")))
+                .as("the rubric's title sits below the step's and the assessment's headings").isTrue();
         assertThat(_get(Span.class, spec -> spec.withId("step-1-state")).getText()).isEqualTo("Locked");
         assertThat(_get(Section.class, spec -> spec.withId("step-1")).getElement().getTextRecursively())
                 .doesNotContain("Poster");
@@ -219,6 +223,9 @@ class UnitViewsTest extends KaribuTest {
         UI.getCurrent().navigate(_get(com.vaadin.flow.router.RouterLink.class,
                 spec -> spec.withId("open-path-" + student.personId())).getHref());
         assertThat(_get(StudentPathView.class)).isNotNull();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("path-where")).getText())
+                .as("the teacher reads about the student, not the student's own words")
+                .startsWith("Working on target 1: ");
         _click(button("override-gate"));
         assertThat(_get(TextArea.class, spec -> spec.withId("override-reason")).isInvalid()).isTrue();
         _setValue(_get(TextArea.class, spec -> spec.withId("override-reason")), "Showed it in discussion");
@@ -226,6 +233,8 @@ class UnitViewsTest extends KaribuTest {
 
         assertThat(_get(Span.class, spec -> spec.withId("step-0-state")).getText()).isEqualTo("Passed");
         assertThat(_get(Span.class, spec -> spec.withId("step-1-state")).getText()).isEqualTo("Working on it now");
+        assertThat(_get(Section.class, spec -> spec.withId("step-0")).getElement().getTextRecursively())
+                .contains("A teacher let this student move on: Showed it in discussion");
     }
 
     @Test
