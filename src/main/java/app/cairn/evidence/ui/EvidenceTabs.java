@@ -19,6 +19,6 @@ class EvidenceTabs {
 
     @Bean
     CourseTab masteryCourseTab() {
-        return new CourseTab("evidence.nav.mastery", "mastery", Set.of(Role.TEACHER), 25);
+        return new CourseTab("evidence.nav.mastery", "mastery", Set.of(Role.TEACHER), 25, Set.of("graduation"));
     }
 }

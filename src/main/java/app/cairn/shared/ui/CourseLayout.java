@@ -1,7 +1,11 @@
 package app.cairn.shared.ui;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -26,9 +30,14 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class CourseLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
+    /** A student's unit pages, reached from their home. */
+    private static final Set<String> STUDENT_HOME_PAGES = Set.of("units", "my-evidence", "graduation");
+
     private final Main content = new Main();
     /** Plain links in a nav landmark: they go to pages, so they are links, not ARIA tabs. */
     private final Nav tabs = new Nav();
+    /** Each tab's link and the first path segments of the pages it is current on. */
+    private final Map<Anchor, Set<String>> sectionOf = new HashMap<>();
 
     public CourseLayout(CurrentViewer currentViewer, List<CourseTab> featureTabs) {
         addClassName("cairn-layout");
@@ -36,10 +45,12 @@ public class CourseLayout extends Div implements RouterLayout, AfterNavigationOb
         tabs.setAriaLabel(getTranslation("nav.label"));
         Viewer viewer = currentViewer.find().orElse(null);
         if (viewer != null) {
-            tabs.add(tab("nav-home", getTranslation("nav.home"), viewer.isTeacher() ? "teacher" : "student"));
+            tabs.add(tab("nav-home", getTranslation("nav.home"), viewer.isTeacher() ? "teacher" : "student",
+                    viewer.isTeacher() ? Set.of() : STUDENT_HOME_PAGES));
             featureTabs.stream().filter(tab -> tab.roles().contains(viewer.role()))
                     .sorted(Comparator.comparingInt(CourseTab::order))
-                    .forEach(tab -> tabs.add(tab("nav-" + tab.route(), getTranslation(tab.labelKey()), tab.route())));
+                    .forEach(tab -> tabs.add(tab("nav-" + tab.route(), getTranslation(tab.labelKey()), tab.route(),
+                            tab.alsoFor())));
         }
         Div bar = new Div(tabs, new LanguageSwitch(getLocale()));
         bar.addClassName("cairn-bar");
@@ -48,8 +59,11 @@ public class CourseLayout extends Div implements RouterLayout, AfterNavigationOb
     }
 
     /** A plain link by path: the router handles it, and shared/ needs no feature's classes. */
-    private static Anchor tab(String id, String label, String route) {
+    private Anchor tab(String id, String label, String route, Set<String> alsoFor) {
         Anchor link = new Anchor(route, label);
+        Set<String> segments = new HashSet<>(alsoFor);
+        segments.add(route);
+        sectionOf.put(link, segments);
         link.setId(id);
         link.addClassName("cairn-tab");
         return link;
@@ -60,7 +74,7 @@ public class CourseLayout extends Div implements RouterLayout, AfterNavigationOb
     public void afterNavigation(AfterNavigationEvent event) {
         String path = event.getLocation().getFirstSegment();
         tabs.getChildren().map(Anchor.class::cast).forEach(link -> {
-            boolean current = path.equals(link.getHref());
+            boolean current = sectionOf.getOrDefault(link, Set.of()).contains(path);
             if (current) {
                 link.getElement().setAttribute("aria-current", "page");
             } else {

@@ -12,6 +12,12 @@ import app.cairn.shared.Role;
  * @param route    the route path, e.g. {@code "scale"}
  * @param roles    who sees the tab
  * @param order    position from the left; the home tab is 0
+ * @param alsoFor  first path segments of other pages in the tab's section, which mark it current too
+ *                 (e.g. {@code "graduation"}, reached from the mastery grid)
  */
-public record CourseTab(String labelKey, String route, Set<Role> roles, int order) {
+public record CourseTab(String labelKey, String route, Set<Role> roles, int order, Set<String> alsoFor) {
+
+    public CourseTab(String labelKey, String route, Set<Role> roles, int order) {
+        this(labelKey, route, roles, order, Set.of());
+    }
 }

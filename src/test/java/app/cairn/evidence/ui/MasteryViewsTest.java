@@ -23,6 +23,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -191,6 +192,8 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(_get(UnorderedList.class, spec -> spec.withId("graduation-indicators-" + teacherCourseId()))
                 .getElement().getTextRecursively()).contains("SCI.1.a Plans a fair test: Proficient (3) · scores counted: 1");
 
+        assertThat(_get(Anchor.class, spec -> spec.withId("nav-mastery")).getElement().getAttribute("aria-current"))
+                .as("the graduation view is part of the mastery section").isEqualTo("page");
         RouterLink back = _get(RouterLink.class, spec -> spec.withId("graduation-back"));
         assertThat(back.getText()).isEqualTo("Back to this student's evidence");
         RouterLinkKt._click(back);
@@ -225,6 +228,8 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("SCI.1 Investigates across all courses");
         assertThat(message("graduation-shown")).isEqualTo("Shown as mastered");
 
+        assertThat(_get(Anchor.class, spec -> spec.withId("nav-home")).getElement().getAttribute("aria-current"))
+                .as("a student's evidence pages are part of their home").isEqualTo("page");
         RouterLink back = _get(RouterLink.class, spec -> spec.withId("graduation-back"));
         assertThat(back.getText()).isEqualTo("Back to my evidence");
         RouterLinkKt._click(back);
