@@ -512,6 +512,32 @@ class EvidenceIT extends KaribuTest {
         assertThat(mastery.grid(built.unit().id()).rows().getFirst().cells().getFirst().proficiency()).isEqualTo(3.0);
     }
 
+    @Test
+    void a_score_after_the_framework_changed_rolls_up_to_the_standards_its_indicator_has_now() {
+        setUp();
+        score(handInEssay("First try").id(), 1);
+        var sp = cairn.schema.Tables.STANDARD_PROFICIENCY;
+        var ip = INDICATOR_PROFICIENCY;
+        long standard = built.standards().standardId();
+        Double standardBefore = db.select(sp.PROFICIENCY).from(sp)
+                .where(sp.STUDENT_PERSON_ID.eq(student.personId()), sp.STANDARD_ITEM_ID.eq(standard)).fetchSingle().value1();
+        assertThat(standardBefore).isNotNull();
+
+        // SCI.1 is no standard any more: its indicators belong to none. The facts the ledger read at the
+        // first score still say SCI.1, and the next score must not roll up into it.
+        actAs(teacher);
+        library.updateItem(standard, app.cairn.standards.ItemDraft.of(app.cairn.standards.Level.GRADUATE_ATTRIBUTE,
+                "SCI.1", "Investigates"));
+        score(handInEssay("Second try").id(), 3);
+
+        assertThat(db.select(ip.PROFICIENCY).from(ip).where(ip.STUDENT_PERSON_ID.eq(student.personId()),
+                ip.INDICATOR_ITEM_ID.eq(built.standards().indicator())).fetchSingle().value1())
+                .as("the indicator has the new score").isGreaterThan(standardBefore);
+        assertThat(db.select(sp.PROFICIENCY).from(sp)
+                .where(sp.STUDENT_PERSON_ID.eq(student.personId()), sp.STANDARD_ITEM_ID.eq(standard)).fetchSingle().value1())
+                .as("what used to be the standard is left as it was").isEqualTo(standardBefore);
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
