@@ -246,7 +246,8 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
         heading.setId("mine-editor-heading");
         // Focusable by script only (see open), not a tab stop.
         heading.getElement().setAttribute("tabindex", "-1");
-        editor.add(heading);
+        // What became of the student's last action shows where they are working, not at the page's top.
+        editor.add(heading, message);
         if (!shown.status().editable()) {
             editor.add(new EvidencePanel(evidence, shown, false));
             if (shown.status() == EvidenceStatus.SCORED) {
@@ -324,6 +325,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
                 try {
                     evidence.discardDraft(shown.id());
                     editor.removeAll();
+                    addComponentAtIndex(1, message);
                     draw();
                     message.setText(getTranslation("evidence.mine.discarded"));
                 } catch (EvidenceRejectedException refused) {
@@ -352,6 +354,7 @@ public class MyEvidenceView extends VerticalLayout implements BeforeEnterObserve
         } catch (EvidenceConflictException conflict) {
             message.setText(Problems.text(this, conflict));
         }
+        message.getElement().executeJs("this.scrollIntoView({block: 'nearest'})");
     }
 
     @Override

@@ -105,6 +105,9 @@ class EvidenceViewsTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("mine-links")), "https://video.example/lab\n");
         _click(_get(Button.class, spec -> spec.withId("mine-submit")));
         assertThat(message("mine-message")).isEqualTo("Handed in. Your teacher will answer it.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mine-message")).getParent())
+                .as("said beside the evidence just handed in").contains(_get(com.vaadin.flow.component.html.Section.class,
+                        spec -> spec.withId("mine-editor")));
         long id = evidence.mine(built.unit().id()).getFirst().id();
         assertThat(_get(Span.class, spec -> spec.withId("evidence-status")).getText())
                 .isEqualTo("Handed in, waiting for your teacher");
@@ -163,6 +166,24 @@ class EvidenceViewsTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("mine-reason")), "Please look at my second trial too");
         _click(_get(Button.class, spec -> spec.withId("mine-reassess")));
         assertThat(message("mine-message")).startsWith("Your request is with your teacher.");
+    }
+
+    @Test
+    void a_student_deletes_a_draft_never_handed_in_and_is_told_so_where_the_editor_was() {
+        setUp();
+        UI.getCurrent().navigate(MyEvidenceView.class, unit());
+        _click(_get(Button.class, spec -> spec.withId("mine-start-" + built.labAssessment().id() + "-o" + built.essay())));
+        _setValue(_get(TextArea.class, spec -> spec.withId("mine-text")), "Not this one");
+        _click(_get(Button.class, spec -> spec.withId("mine-save")));
+        assertThat(evidence.mine(built.unit().id())).hasSize(1);
+
+        _click(_get(Button.class, spec -> spec.withId("mine-discard")));
+
+        assertThat(evidence.mine(built.unit().id())).isEmpty();
+        assertThat(_find(TextArea.class, spec -> spec.withId("mine-text"))).isEmpty();
+        assertThat(message("mine-message")).isEqualTo("Draft deleted.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mine-message")).getParent())
+                .as("back at the page's top, the editor being gone").contains(_get(MyEvidenceView.class));
     }
 
     @Test
