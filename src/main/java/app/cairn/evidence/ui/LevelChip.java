@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 
 import app.cairn.evidence.ProficiencyCell;
 import app.cairn.proficiency.LevelView;
+import app.cairn.shared.ui.PointsText;
 
 /**
  * A level as a chip: the scale's colour behind the level's label, written in black or white, whichever
@@ -50,9 +51,7 @@ final class LevelChip {
         if (value == null) {
             return "";
         }
-        double rounded = Math.round(value * 100) / 100.0;
         UI ui = UI.getCurrent();
-        Locale locale = ui == null || ui.getLocale() == null ? Locale.ENGLISH : ui.getLocale();
-        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(locale, "%.2f", rounded);
+        return PointsText.of(value, ui == null || ui.getLocale() == null ? Locale.ENGLISH : ui.getLocale());
     }
 }

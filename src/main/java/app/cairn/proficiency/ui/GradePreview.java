@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 
 import app.cairn.proficiency.LevelView;
+import app.cairn.shared.ui.PointsText;
 
 /**
  * What the LMS gradebook would get for each level of the course's scale under the mapping on the

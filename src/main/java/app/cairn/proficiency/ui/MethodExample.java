@@ -18,6 +18,7 @@ import app.cairn.proficiency.CalculationMethod;
 import app.cairn.proficiency.LevelView;
 import app.cairn.proficiency.ProficiencyCalculator;
 import app.cairn.proficiency.ScaleView;
+import app.cairn.shared.ui.PointsText;
 
 /**
  * The chosen method worked out on one small series of scores from the course's own scale, step by

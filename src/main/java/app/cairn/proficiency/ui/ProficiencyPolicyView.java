@@ -51,6 +51,7 @@ import app.cairn.proficiency.RollUp;
 import app.cairn.proficiency.RollUpRule;
 import app.cairn.proficiency.ScaleView;
 import app.cairn.shared.ui.CourseLayout;
+import app.cairn.shared.ui.PointsText;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
