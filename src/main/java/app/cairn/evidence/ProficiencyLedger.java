@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -138,25 +139,38 @@ class ProficiencyLedger {
 
     /** The scores that count for some of a student's indicators, by indicator, each in the order the work was done. */
     private Map<Long, List<Scored>> scores(long courseId, long studentId, Collection<Long> indicatorIds) {
+        var l = EVIDENCE_SCORE_LEVEL;
+        Map<Long, List<Scored>> scored = new HashMap<>();
+        eachScore(DSL.and(l.COURSE_ID.eq(courseId), l.STUDENT_PERSON_ID.eq(studentId), l.INDICATOR_ITEM_ID.in(indicatorIds)),
+                0, (student, indicator, score) -> scored.computeIfAbsent(indicator, k -> new ArrayList<>()).add(score));
+        scored.values().forEach(list -> list.sort(IN_ORDER_DONE));
+        return scored;
+    }
+
+    private interface ScoreSink {
+        void accept(long studentId, long indicatorId, Scored score);
+    }
+
+    /**
+     * Every summative score that counts (not superseded) among the score levels {@code where} selects,
+     * with its student and indicator; {@code fetchSize} above 0 streams a course's worth.
+     */
+    private void eachScore(Condition where, int fetchSize, ScoreSink sink) {
         var e = EVIDENCE;
         var h = EVIDENCE_HISTORY;
         var l = EVIDENCE_SCORE_LEVEL;
-        Map<Long, List<Scored>> scored = new HashMap<>();
-        db.select(e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE, e.PERFORMED_ON, e.SUBMITTED_AT,
-                        e.CREATED_AT, l.POINTS, l.LEVEL_LABEL, l.INDICATOR_ITEM_ID)
+        db.select(l.STUDENT_PERSON_ID, l.INDICATOR_ITEM_ID, e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE,
+                        e.PERFORMED_ON, e.SUBMITTED_AT, e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
                 .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
-                .where(l.COURSE_ID.eq(courseId), l.STUDENT_PERSON_ID.eq(studentId), l.INDICATOR_ITEM_ID.in(indicatorIds),
-                        e.KIND.eq(AssessmentKind.SUMMATIVE.name()), h.KIND.eq(HistoryKind.SCORED.name()),
+                .where(where, e.KIND.eq(AssessmentKind.SUMMATIVE.name()), h.KIND.eq(HistoryKind.SCORED.name()),
                         h.SUPERSEDED_AT.isNull())
+                .fetchSize(fetchSize)
                 .forEach(r -> {
-                    LocalDateTime submitted = r.value6() != null ? r.value6() : r.value7();
-                    LocalDate performed = r.value5() != null ? r.value5() : submitted.toLocalDate();
-                    scored.computeIfAbsent(r.value10(), k -> new ArrayList<>()).add(new Scored(r.value1(), r.value2(),
-                            r.value3(), r.value4(), performed, submitted.toInstant(ZoneOffset.UTC), r.value8(),
-                            r.value9()));
+                    LocalDateTime submitted = r.value8() != null ? r.value8() : r.value9();
+                    LocalDate performed = r.value7() != null ? r.value7() : submitted.toLocalDate();
+                    sink.accept(r.value1(), r.value2(), new Scored(r.value3(), r.value4(), r.value5(), r.value6(),
+                            performed, submitted.toInstant(ZoneOffset.UTC), r.value10(), r.value11()));
                 });
-        scored.values().forEach(list -> list.sort(IN_ORDER_DONE));
-        return scored;
     }
 
     /** The course's policy, scale, indicator-to-standard map and units, as the viewer's course has them. */
@@ -358,24 +372,9 @@ class ProficiencyLedger {
 
     /** Every score that counts in the course, by student and indicator (not yet in order). */
     private Map<Long, Map<Long, List<Scored>>> scoresOfCourse(long courseId) {
-        var e = EVIDENCE;
-        var h = EVIDENCE_HISTORY;
-        var l = EVIDENCE_SCORE_LEVEL;
         Map<Long, Map<Long, List<Scored>>> scored = new HashMap<>();
-        db.select(e.STUDENT_PERSON_ID, l.INDICATOR_ITEM_ID, e.ID, e.ASSESSMENT_TITLE, e.VIA_TITLE, l.CRITERION_TITLE,
-                        e.PERFORMED_ON, e.SUBMITTED_AT, e.CREATED_AT, l.POINTS, l.LEVEL_LABEL)
-                .from(l).join(h).on(h.ID.eq(l.HISTORY_ID)).join(e).on(e.ID.eq(h.EVIDENCE_ID))
-                .where(e.COURSE_ID.eq(courseId), e.KIND.eq(AssessmentKind.SUMMATIVE.name()),
-                        h.KIND.eq(HistoryKind.SCORED.name()), h.SUPERSEDED_AT.isNull())
-                .fetchSize(5000)
-                .forEach(r -> {
-                    LocalDateTime submitted = r.value8() != null ? r.value8() : r.value9();
-                    LocalDate performed = r.value7() != null ? r.value7() : submitted.toLocalDate();
-                    scored.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                            .computeIfAbsent(r.value2(), k -> new ArrayList<>())
-                            .add(new Scored(r.value3(), r.value4(), r.value5(), r.value6(), performed,
-                                    submitted.toInstant(ZoneOffset.UTC), r.value10(), r.value11()));
-                });
+        eachScore(EVIDENCE.COURSE_ID.eq(courseId), 5000, (student, indicator, score) -> scored
+                .computeIfAbsent(student, k -> new HashMap<>()).computeIfAbsent(indicator, k -> new ArrayList<>()).add(score));
         return scored;
     }
 
