@@ -192,13 +192,18 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(_get(UnorderedList.class, spec -> spec.withId("graduation-indicators-" + teacherCourseId()))
                 .getElement().getTextRecursively()).contains("SCI.1.a Plans a fair test: Proficient (3) · scores counted: 1");
 
-        assertThat(_get(Anchor.class, spec -> spec.withId("nav-mastery")).getElement().getAttribute("aria-current"))
-                .as("the graduation view is part of the mastery section").isEqualTo("page");
+        graduationIsUnderTabAndLeadsBack("nav-mastery", "Back to this student's evidence",
+                "mastery/student/" + student.personId());
+    }
+
+    /** On the graduation view: the tab of its section is current, and its back link goes where the reader came from. */
+    private static void graduationIsUnderTabAndLeadsBack(String tabId, String backText, String backPath) {
+        assertThat(_get(Anchor.class, spec -> spec.withId(tabId)).getElement().getAttribute("aria-current"))
+                .as("the graduation view is part of the section it was opened from").isEqualTo("page");
         RouterLink back = _get(RouterLink.class, spec -> spec.withId("graduation-back"));
-        assertThat(back.getText()).isEqualTo("Back to this student's evidence");
+        assertThat(back.getText()).isEqualTo(backText);
         RouterLinkKt._click(back);
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
-                .isEqualTo("mastery/student/" + student.personId());
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo(backPath);
     }
 
     @Test
@@ -228,13 +233,7 @@ class MasteryViewsTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("SCI.1 Investigates across all courses");
         assertThat(message("graduation-shown")).isEqualTo("Shown as mastered");
 
-        assertThat(_get(Anchor.class, spec -> spec.withId("nav-home")).getElement().getAttribute("aria-current"))
-                .as("a student's evidence pages are part of their home").isEqualTo("page");
-        RouterLink back = _get(RouterLink.class, spec -> spec.withId("graduation-back"));
-        assertThat(back.getText()).isEqualTo("Back to my evidence");
-        RouterLinkKt._click(back);
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
-                .isEqualTo("my-evidence/" + built.unit().id());
+        graduationIsUnderTabAndLeadsBack("nav-home", "Back to my evidence", "my-evidence/" + built.unit().id());
     }
 
     @Test
