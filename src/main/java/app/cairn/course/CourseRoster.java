@@ -53,22 +53,32 @@ public class CourseRoster {
     /** Teachers only: everyone on the roster, teachers first, then by name. */
     public List<RosterEntry> rosterOfMyCourse() {
         Viewer viewer = currentViewer.requireTeacher();
-        return db.select(PERSON.ID, PERSON.DISPLAY_NAME, ENROLLMENT.ROLE, PERSON.LAST_LAUNCH_AT, ENROLLMENT.LEFT_AT)
-                .from(ENROLLMENT).join(PERSON).on(PERSON.ID.eq(ENROLLMENT.PERSON_ID))
-                .where(ENROLLMENT.COURSE_ID.eq(viewer.courseId()))
+        return members(ENROLLMENT.COURSE_ID.eq(viewer.courseId()))
                 .orderBy(ENROLLMENT.ROLE.desc(), PERSON.DISPLAY_NAME.asc().nullsLast(), PERSON.ID)
-                .fetch(r -> new RosterEntry(r.value1(), r.value2(), Role.valueOf(r.value3()),
-                        r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC), r.value5() != null));
+                .fetch(CourseRoster::entry);
     }
 
     /** Teachers only: one person of the course's roster (left or not), without reading the whole roster. */
     public java.util.Optional<RosterEntry> memberOfMyCourse(long personId) {
         Viewer viewer = currentViewer.requireTeacher();
-        return db.select(PERSON.ID, PERSON.DISPLAY_NAME, ENROLLMENT.ROLE, PERSON.LAST_LAUNCH_AT, ENROLLMENT.LEFT_AT)
+        return members(ENROLLMENT.COURSE_ID.eq(viewer.courseId()), ENROLLMENT.PERSON_ID.eq(personId))
+                .fetchOptional(CourseRoster::entry);
+    }
+
+    /**
+     * The roster's rows: the last launch is this course's (the enrolment's), not the person's last
+     * launch anywhere, so "never opened" means never opened here.
+     */
+    private org.jooq.SelectConditionStep<org.jooq.Record5<Long, String, String, java.time.LocalDateTime, java.time.LocalDateTime>>
+            members(org.jooq.Condition... where) {
+        return db.select(PERSON.ID, PERSON.DISPLAY_NAME, ENROLLMENT.ROLE, ENROLLMENT.LAST_LAUNCH_AT, ENROLLMENT.LEFT_AT)
                 .from(ENROLLMENT).join(PERSON).on(PERSON.ID.eq(ENROLLMENT.PERSON_ID))
-                .where(ENROLLMENT.COURSE_ID.eq(viewer.courseId()), ENROLLMENT.PERSON_ID.eq(personId))
-                .fetchOptional(r -> new RosterEntry(r.value1(), r.value2(), Role.valueOf(r.value3()),
-                        r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC), r.value5() != null));
+                .where(where);
+    }
+
+    private static RosterEntry entry(org.jooq.Record5<Long, String, String, java.time.LocalDateTime, java.time.LocalDateTime> r) {
+        return new RosterEntry(r.value1(), r.value2(), Role.valueOf(r.value3()),
+                r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC), r.value5() != null);
     }
 
     /** Teachers only. */

@@ -94,6 +94,28 @@ class CourseRosterIT {
     }
 
     @Test
+    void a_student_who_opened_cairn_in_another_course_has_never_opened_it_in_this_one() {
+        List<Map<String, Object>> members = List.of(FakeLms.member("teacher-1", "Tess", "Active", INSTRUCTOR),
+                FakeLms.member("student-1", "Stu", "Active", LEARNER));
+        lms.setRoster(members, 10);
+        new LtiBrowser("http://localhost:" + port).launch(lms, "teacher-1");
+        long first = awaitSynced();
+        new LtiBrowser("http://localhost:" + port).launch(lms, "student-1");
+
+        lms.useCourse("roster-course-" + UUID.randomUUID());
+        lms.setRoster(members, 10);
+        new LtiBrowser("http://localhost:" + port).launch(lms, "teacher-1");
+        long second = awaitSynced();
+
+        actAsTeacherOf(first);
+        assertThat(roster.rosterOfMyCourse()).filteredOn(e -> e.name().equals("Stu")).singleElement()
+                .satisfies(e -> assertThat(e.lastLaunch()).isNotNull());
+        actAsTeacherOf(second);
+        assertThat(roster.rosterOfMyCourse()).filteredOn(e -> e.name().equals("Stu")).singleElement()
+                .satisfies(e -> assertThat(e.lastLaunch()).as("opened in the other course only").isNull());
+    }
+
+    @Test
     void the_access_token_is_reused_until_it_expires() {
         lms.setRoster(List.of(FakeLms.member("teacher-1", "Tess", "Active", INSTRUCTOR)), 10);
         new LtiBrowser("http://localhost:" + port).launch(lms, "teacher-1");
