@@ -59,7 +59,6 @@ public class CourseDirectory {
                     .set(PERSON.PLATFORM_ID, facts.platformId())
                     .set(PERSON.SUBJECT, facts.subject())
                     .set(PERSON.CREATED_AT, now)
-                    .set(PERSON.LAST_LAUNCH_AT, now)
                     .onDuplicateKeyIgnore()
                     .execute();
             person = db.selectFrom(PERSON).where(where).fetchSingle();
@@ -72,7 +71,8 @@ public class CourseDirectory {
             person.setEmail(facts.email());
         }
         person.setLocale(facts.locale().toLanguageTag());
-        person.setLastLaunchAt(now);
+        // The last launch is the enrolment's, per course; person.last_launch_at is no longer written
+        // (the column stays for nodes of the previous version during a rolling upgrade).
         person.update();
         return person;
     }
