@@ -169,10 +169,7 @@ class EvidenceGradebookIT {
     private void scoreEssay(EvidenceTestData.Course built, int level) {
         actAs(student);
         units.choose(built.labAssessment().id(), Set.of(built.essay()));
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft("My lab, level " + level, List.of(), null,
-                draft.revision()));
-        EvidenceView handedIn = evidence.submit(draft.id(), draft.revision());
+        EvidenceView handedIn = EvidenceTestData.handInEssay(evidence, built, "My lab, level " + level);
         actAs(teacher);
         ScoringSheet sheet = scoring.sheet(handedIn.id());
         Rubric rubric = sheet.rubric();

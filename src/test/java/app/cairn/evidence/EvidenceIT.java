@@ -109,9 +109,7 @@ class EvidenceIT extends KaribuTest {
     /** As the student: the Essay for the Lab, written and handed in. */
     private EvidenceView handInEssay(String text) {
         actAs(student);
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft(text, List.of(), null, draft.revision()));
-        return evidence.submit(draft.id(), draft.revision());
+        return EvidenceTestData.handInEssay(evidence, built, text);
     }
 
     /** As the teacher: the lab scored at a level (0 is the lowest) with the rubric as it is now. */

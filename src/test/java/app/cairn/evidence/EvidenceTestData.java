@@ -90,6 +90,13 @@ public final class EvidenceTestData {
         return new Course(unit, standards, lab, talk);
     }
 
+    /** As the signed-in student (who chose the Essay): the Essay for the Lab, written and handed in. */
+    public static EvidenceView handInEssay(BodyOfEvidence evidence, Course built, String text) {
+        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
+        draft = evidence.saveDraft(draft.id(), new EvidenceDraft(text, List.of(), null, draft.revision()));
+        return evidence.submit(draft.id(), draft.revision());
+    }
+
     public static UnitDraft.AssessmentDraft summative(String title, long rubricId, UnitDraft.OptionDraft... options) {
         return new UnitDraft.AssessmentDraft(null, title, AssessmentKind.SUMMATIVE, rubricId, ChoiceRule.CHOOSE_ONE,
                 List.of(options));

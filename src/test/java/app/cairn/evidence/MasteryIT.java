@@ -4,7 +4,6 @@ import static app.cairn.evidence.EvidenceTestData.actAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,9 +70,7 @@ class MasteryIT extends KaribuTest {
 
     private EvidenceView handInEssay(String text) {
         actAs(student);
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft(text, List.of(), null, draft.revision()));
-        return evidence.submit(draft.id(), draft.revision());
+        return EvidenceTestData.handInEssay(evidence, built, text);
     }
 
     /** As the teacher: the lab scored at a level (0 is the lowest) with a comment. */

@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,9 +32,7 @@ import com.vaadin.flow.router.RouterLink;
 
 import app.cairn.course.ui.StudentHomeView;
 import app.cairn.evidence.BodyOfEvidence;
-import app.cairn.evidence.EvidenceDraft;
 import app.cairn.evidence.EvidenceTestData;
-import app.cairn.evidence.EvidenceView;
 import app.cairn.evidence.MasteryGrid;
 import app.cairn.evidence.ScoreDraft;
 import app.cairn.evidence.Scoring;
@@ -189,9 +186,7 @@ class EvidenceViewsTest extends KaribuTest {
     @Test
     void a_teacher_whose_answer_came_second_is_told_and_can_reload() {
         setUp();
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft("My lab", List.of(), null, draft.revision()));
-        long id = evidence.submit(draft.id(), draft.revision()).id();
+        long id = EvidenceTestData.handInEssay(evidence, built, "My lab").id();
         Viewer coTeacher = launchAs(Role.TEACHER, course, "co-" + course, "Cora Teacher");
         Viewer teacher = teacher();
         UI.getCurrent().navigate(ScoreEvidenceView.class, new RouteParameters(Map.of("evidenceId", String.valueOf(id))));

@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,9 +40,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
 import app.cairn.evidence.BodyOfEvidence;
-import app.cairn.evidence.EvidenceDraft;
 import app.cairn.evidence.EvidenceTestData;
-import app.cairn.evidence.EvidenceView;
 import app.cairn.evidence.Mastery;
 import app.cairn.evidence.MasteryGrid;
 import app.cairn.evidence.ScoreDraft;
@@ -107,10 +104,7 @@ class MasteryViewsTest extends KaribuTest {
         built = EvidenceTestData.build(units, library, rubrics, Pacing.SELF_PACED, Continuum.PARTICIPANT);
         student = student();
         units.choose(built.labAssessment().id(), Set.of(built.essay()));
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft("I changed only the light.", List.of(), null,
-                draft.revision()));
-        evidenceId = evidence.submit(draft.id(), draft.revision()).id();
+        evidenceId = EvidenceTestData.handInEssay(evidence, built, "I changed only the light.").id();
         teacher();
         ScoringSheet sheet = scoring.sheet(evidenceId);
         scoring.score(evidenceId, new ScoreDraft(sheet.evidence().revision(), sheet.rubric().current().id(),

@@ -36,7 +36,6 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.RouterLink;
 
 import app.cairn.evidence.BodyOfEvidence;
-import app.cairn.evidence.EvidenceDraft;
 import app.cairn.evidence.EvidenceTestData;
 import app.cairn.evidence.EvidenceView;
 import app.cairn.evidence.Mastery;
@@ -309,9 +308,7 @@ class ProficiencyPolicyViewTest extends KaribuTest {
     private void scoreOneLab(String course, Viewer teacher, EvidenceTestData.Course built, int level) {
         Viewer student = launchAsStudent(course);
         units.choose(built.labAssessment().id(), Set.of(built.essay()));
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft("My lab", List.of(), null, draft.revision()));
-        EvidenceView handedIn = evidence.submit(draft.id(), draft.revision());
+        EvidenceView handedIn = EvidenceTestData.handInEssay(evidence, built, "My lab");
         assertThat(student.role()).isEqualTo(Role.STUDENT);
         actAs(teacher);
         ScoringSheet sheet = scoring.sheet(handedIn.id());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,9 +25,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.NativeTable;
 
 import app.cairn.evidence.BodyOfEvidence;
-import app.cairn.evidence.EvidenceDraft;
 import app.cairn.evidence.EvidenceTestData;
-import app.cairn.evidence.EvidenceView;
 import app.cairn.evidence.ScoreDraft;
 import app.cairn.evidence.Scoring;
 import app.cairn.evidence.ScoringSheet;
@@ -89,13 +86,11 @@ class ReportsViewTest extends KaribuTest {
         built = EvidenceTestData.build(units, library, rubrics, Pacing.SELF_PACED, Continuum.PARTICIPANT);
         student = student();
         units.choose(built.labAssessment().id(), Set.of(built.essay()));
-        EvidenceView draft = evidence.start(built.unit().id(), built.labAssessment().id(), built.essay(), null);
-        draft = evidence.saveDraft(draft.id(), new EvidenceDraft("I changed only the light.", List.of(), null, draft.revision()));
-        evidence.submit(draft.id(), draft.revision());
+        long handedIn = EvidenceTestData.handInEssay(evidence, built, "I changed only the light.").id();
         teacher();
-        ScoringSheet sheet = scoring.sheet(draft.id());
+        ScoringSheet sheet = scoring.sheet(handedIn);
         Rubric rubric = sheet.rubric();
-        scoring.score(draft.id(), new ScoreDraft(sheet.evidence().revision(), rubric.current().id(), rubric.revision(),
+        scoring.score(handedIn, new ScoreDraft(sheet.evidence().revision(), rubric.current().id(), rubric.revision(),
                 Map.of(rubric.current().criteria().getFirst().id(), 2), "Your control of variables was clear."));
     }
 
