@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record5;
+import org.jooq.SelectConditionStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -69,14 +72,13 @@ public class CourseRoster {
      * The roster's rows: the last launch is this course's (the enrolment's), not the person's last
      * launch anywhere, so "never opened" means never opened here.
      */
-    private org.jooq.SelectConditionStep<org.jooq.Record5<Long, String, String, java.time.LocalDateTime, java.time.LocalDateTime>>
-            members(org.jooq.Condition... where) {
+    private SelectConditionStep<Record5<Long, String, String, LocalDateTime, LocalDateTime>> members(Condition... where) {
         return db.select(PERSON.ID, PERSON.DISPLAY_NAME, ENROLLMENT.ROLE, ENROLLMENT.LAST_LAUNCH_AT, ENROLLMENT.LEFT_AT)
                 .from(ENROLLMENT).join(PERSON).on(PERSON.ID.eq(ENROLLMENT.PERSON_ID))
                 .where(where);
     }
 
-    private static RosterEntry entry(org.jooq.Record5<Long, String, String, java.time.LocalDateTime, java.time.LocalDateTime> r) {
+    private static RosterEntry entry(Record5<Long, String, String, LocalDateTime, LocalDateTime> r) {
         return new RosterEntry(r.value1(), r.value2(), Role.valueOf(r.value3()),
                 r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC), r.value5() != null);
     }

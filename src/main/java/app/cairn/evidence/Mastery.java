@@ -213,17 +213,10 @@ public class Mastery {
         return standings;
     }
 
-    /** How many rows the class's grid has: the course's current students. Teachers only. */
-    @Transactional(readOnly = true)
-    public int gridSize(long unitId) {
-        Viewer viewer = currentViewer.requireTeacher();
-        units.unit(unitId);
-        return db.fetchCount(ENROLLMENT, currentStudents(viewer.courseId()));
-    }
-
     /**
-     * How the class is spread over the levels of the unit's proficiency: one aggregate query over
-     * the stored unit proficiency of the current students, never the rows themselves. Teachers only.
+     * How the class is spread over the levels of the unit's proficiency, and so how many rows its
+     * grid has: one aggregate query over the stored unit proficiency of the current students, never
+     * the rows themselves. Teachers only.
      */
     @Transactional(readOnly = true)
     public MasteryDistribution distribution(long unitId) {

@@ -3,6 +3,7 @@ package app.cairn.evidence.ui;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,12 @@ class EvidenceHomeSection implements StudentHomeSection {
 
     EvidenceHomeSection(Units units) {
         this.units = units;
+    }
+
+    /** My evidence, and a standard across courses opened from it. */
+    @Override
+    public Set<String> pages() {
+        return Set.of("my-evidence", "graduation");
     }
 
     @Override

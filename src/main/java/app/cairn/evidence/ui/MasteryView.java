@@ -137,13 +137,16 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
         Paragraph caption = new Paragraph(getTranslation(byStandard ? "evidence.mastery.caption-standards"
                 : "evidence.mastery.caption", title));
         caption.setId("mastery-caption");
-        grid.add(caption, distribution(mastery.distribution(unitId)));
+        MasteryDistribution spread = mastery.distribution(unitId);
+        grid.add(caption, distribution(spread));
         Grid<MasteryGrid.Row> table = new Grid<>();
         table.setId("mastery-grid");
         table.getElement().setAttribute("aria-label", caption.getText());
         table.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
         table.setPageSize(PAGE);
-        int students = mastery.gridSize(unitId);
+        // The class's size, as the distribution counted it: the grid is drawn again on every change of
+        // unit or view, so it needs no count of its own.
+        int students = spread.students();
         if (students <= ALL_ROWS_UP_TO) {
             // A class of a few: every row shows, with no empty box below them.
             table.setAllRowsVisible(true);
@@ -184,10 +187,10 @@ public class MasteryView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("unit").setHeader(getTranslation("evidence.mastery.unit-column")).setAutoWidth(true);
         if (byStandard) {
             table.setItems(query -> mastery.standardsGridPage(unitId, query.getOffset(), query.getLimit()).rows().stream(),
-                    query -> mastery.gridSize(unitId));
+                    query -> students);
         } else {
             table.setItems(query -> mastery.gridPage(unitId, query.getOffset(), query.getLimit()).rows().stream(),
-                    query -> mastery.gridSize(unitId));
+                    query -> students);
         }
         grid.add(table);
         if (students == 0) {

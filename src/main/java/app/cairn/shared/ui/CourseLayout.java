@@ -30,23 +30,23 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class CourseLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
-    /** A student's unit pages, reached from their home. */
-    private static final Set<String> STUDENT_HOME_PAGES = Set.of("units", "my-evidence", "graduation");
-
     private final Main content = new Main();
     /** Plain links in a nav landmark: they go to pages, so they are links, not ARIA tabs. */
     private final Nav tabs = new Nav();
     /** Each tab's link and the first path segments of the pages it is current on. */
     private final Map<Anchor, Set<String>> sectionOf = new HashMap<>();
 
-    public CourseLayout(CurrentViewer currentViewer, List<CourseTab> featureTabs) {
+    public CourseLayout(CurrentViewer currentViewer, List<CourseTab> featureTabs, List<StudentHomeSection> homeSections) {
         addClassName("cairn-layout");
         tabs.addClassName("cairn-tabs");
         tabs.setAriaLabel(getTranslation("nav.label"));
         Viewer viewer = currentViewer.find().orElse(null);
         if (viewer != null) {
-            tabs.add(tab("nav-home", getTranslation("nav.home"), viewer.isTeacher() ? "teacher" : "student",
-                    viewer.isTeacher() ? Set.of() : STUDENT_HOME_PAGES));
+            Set<String> homePages = new HashSet<>();
+            if (!viewer.isTeacher()) {
+                homeSections.forEach(section -> homePages.addAll(section.pages()));
+            }
+            tabs.add(tab("nav-home", getTranslation("nav.home"), viewer.isTeacher() ? "teacher" : "student", homePages));
             featureTabs.stream().filter(tab -> tab.roles().contains(viewer.role()))
                     .sorted(Comparator.comparingInt(CourseTab::order))
                     .forEach(tab -> tabs.add(tab("nav-" + tab.route(), getTranslation(tab.labelKey()), tab.route(),

@@ -2,6 +2,7 @@ package app.cairn.unit.ui;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,12 @@ class UnitHomeSection implements StudentHomeSection {
     UnitHomeSection(Units units, Rubrics rubrics) {
         this.units = units;
         this.rubrics = rubrics;
+    }
+
+    /** A student's path (units/:unitId/path). */
+    @Override
+    public Set<String> pages() {
+        return Set.of("units");
     }
 
     @Override
